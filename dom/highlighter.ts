@@ -1,0 +1,236 @@
+// Draws mentions with the CSS Custom Highlight API: one Highlight per entity type plus one for
+// the hovered mention, styled by a constructed stylesheet adopted by the document. Nothing is
+// written into the page's DOM: no wrapper elements, no split text nodes, no <style>.
+
+import type { EntityType } from '../core/dataset-types';
+import type { PageMention } from './page-scanner';
+
+export type HighlightStyle = 'underline' | 'background' | 'none';
+
+/** The part of a `Highlight` we use. */
+export interface HighlightLike {
+  add(range: AbstractRange): unknown;
+  clear(): void;
+  priority: number;
+}
+
+/** The part of `CSS.highlights` we use (tests pass a Map). */
+export interface HighlightRegistryLike {
+  set(name: string, h: HighlightLike): unknown;
+  delete(name: string): unknown;
+  get?(name: string): unknown;
+}
+
+export interface HighlighterOptions {
+  style?: HighlightStyle;
+  color?: string;
+  /** Seam: the highlight registry (default `CSS.highlights` of the document's window). */
+  registry?: HighlightRegistryLike;
+  /** Seam: makes an empty highlight (default `new Highlight()`). */
+  createHighlight?: () => HighlightLike;
+  onError?: (e: unknown) => void;
+}
+
+export const TYPE_HIGHLIGHTS: Readonly<Record<EntityType, string>> = {
+  person: 'factcard-person',
+  organization: 'factcard-organization',
+  group: 'factcard-group',
+  place: 'factcard-place',
+};
+export const ACTIVE_HIGHLIGHT = 'factcard-active';
+export const FLASH_HIGHLIGHT = 'factcard-flash';
+export const DEFAULT_COLOR = '#5b6b8c';
+
+const TYPES: readonly EntityType[] = ['person', 'organization', 'group', 'place'];
+
+// A colour goes into stylesheet text: accept only shapes that cannot close the rule.
+const SAFE_COLOR = /^(#[0-9a-f]{3,8}|[a-z]{3,30}|(rgb|rgba|hsl|hsla|oklch|oklab|lab|lch)\([0-9a-z.,%/\s+-]{1,80}\))$/i;
+
+export function safeColor(color: string | undefined): string {
+  const c = (color ?? '').trim();
+  return SAFE_COLOR.test(c) ? c : DEFAULT_COLOR;
+}
+
+/** The stylesheet text for a style and colour (exported for tests and the options preview). */
+export function highlightCss(style: HighlightStyle, color: string | undefined): string {
+  const c = safeColor(color);
+  let base = '';
+  if (style === 'underline') {
+    base = `text-decoration-line: underline; text-decoration-style: dotted; text-decoration-color: ${c}; text-decoration-thickness: 1px;`;
+  } else if (style === 'background') {
+    base = `background-color: color-mix(in srgb, ${c} 14%, transparent);`;
+  }
+  let css = '';
+  if (base) for (const t of TYPES) css += `::highlight(${TYPE_HIGHLIGHTS[t]}) { ${base} }\n`;
+  css += `::highlight(${ACTIVE_HIGHLIGHT}) { background-color: color-mix(in srgb, ${c} 22%, transparent); `
+    + `text-decoration-line: underline; text-decoration-style: solid; text-decoration-color: ${c}; }\n`;
+  css += `::highlight(${FLASH_HIGHLIGHT}) { background-color: color-mix(in srgb, ${c} 45%, transparent); }\n`;
+  return css;
+}
+
+interface WinWithHighlights {
+  CSS?: { highlights?: HighlightRegistryLike };
+  Highlight?: new () => HighlightLike;
+  CSSStyleSheet?: new () => CSSStyleSheet;
+}
+
+export class Highlighter {
+  private readonly registry: HighlightRegistryLike | null;
+  private readonly byType = new Map<EntityType, HighlightLike>();
+  private readonly active: HighlightLike | null;
+  private readonly flash: HighlightLike | null;
+  private sheet: CSSStyleSheet | null = null;
+  private style: HighlightStyle;
+  private color: string | undefined;
+  private destroyed = false;
+
+  constructor(private readonly doc: Document, private readonly opts: HighlighterOptions = {}) {
+    const win = doc.defaultView as unknown as WinWithHighlights | null;
+    this.registry = opts.registry ?? win?.CSS?.highlights ?? null;
+    const HighlightCtor = win?.Highlight;
+    const create = opts.createHighlight ?? (HighlightCtor ? () => new HighlightCtor() : null);
+    this.style = opts.style ?? 'underline';
+    this.color = opts.color;
+    if (!this.registry || !create) {
+      // No Highlight API: scanning and hover still work, nothing is drawn.
+      this.active = null;
+      this.flash = null;
+      return;
+    }
+    for (const t of TYPES) this.byType.set(t, create());
+    this.active = create();
+    this.active.priority = 2;
+    this.flash = create();
+    this.flash.priority = 3;
+    this.guard(() => {
+      this.sheet = win?.CSSStyleSheet ? new win.CSSStyleSheet() : null;
+      this.sheet?.replaceSync(highlightCss(this.style, this.color));
+    });
+    this.register();
+  }
+
+  update(mentions: readonly PageMention[]): void {
+    if (this.destroyed) return;
+    this.guard(() => {
+      for (const h of this.byType.values()) h.clear();
+      for (let i = 0; i < mentions.length; i++) {
+        const m = mentions[i];
+        if (m) this.byType.get(m.type)?.add(m.range);
+      }
+      this.register();
+    });
+  }
+
+  setActive(m: PageMention | null): void {
+    if (this.destroyed || !this.active) return;
+    const active = this.active;
+    this.guard(() => {
+      active.clear();
+      if (m) active.add(m.range);
+      this.register();
+    });
+  }
+
+  /** Briefly emphasise a range (scroll-to-mention). `null` clears. */
+  setFlash(range: AbstractRange | null): void {
+    if (this.destroyed || !this.flash) return;
+    const flash = this.flash;
+    this.guard(() => {
+      flash.clear();
+      if (range) flash.add(range);
+      this.register();
+    });
+  }
+
+  setStyle(style: HighlightStyle, color?: string): void {
+    if (this.destroyed) return;
+    this.style = style;
+    if (color !== undefined) this.color = color;
+    this.guard(() => {
+      this.sheet?.replaceSync(highlightCss(this.style, this.color));
+      this.register();
+    });
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.guard(() => {
+      const reg = this.registry;
+      if (reg) {
+        for (const t of TYPES) this.unregister(reg, TYPE_HIGHLIGHTS[t], this.byType.get(t));
+        this.unregister(reg, ACTIVE_HIGHLIGHT, this.active);
+        this.unregister(reg, FLASH_HIGHLIGHT, this.flash);
+      }
+      for (const h of this.byType.values()) h.clear();
+      this.removeSheet();
+    });
+  }
+
+  private unregister(reg: HighlightRegistryLike, name: string, h: HighlightLike | null | undefined): void {
+    if (!h) return;
+    if (typeof reg.get === 'function' && reg.get(name) !== h) return; // someone else's now
+    reg.delete(name);
+  }
+
+  /** (Re-)register our highlights and sheet: the page may have cleared either. */
+  private register(): void {
+    const reg = this.registry;
+    if (reg) {
+      for (const t of TYPES) this.ensure(reg, TYPE_HIGHLIGHTS[t], this.byType.get(t));
+      this.ensure(reg, ACTIVE_HIGHLIGHT, this.active);
+      this.ensure(reg, FLASH_HIGHLIGHT, this.flash);
+    }
+    this.ensureSheet();
+  }
+
+  private ensure(reg: HighlightRegistryLike, name: string, h: HighlightLike | null | undefined): void {
+    if (!h) return;
+    if (typeof reg.get === 'function' && reg.get(name) === h) return;
+    reg.set(name, h);
+  }
+
+  private ensureSheet(): void {
+    const sheet = this.sheet;
+    if (!sheet) return;
+    const doc = this.doc as Document & { adoptedStyleSheets?: CSSStyleSheet[] };
+    const current = doc.adoptedStyleSheets;
+    if (!current) return;
+    const next: CSSStyleSheet[] = [];
+    for (let i = 0; i < current.length; i++) {
+      const s = current[i];
+      if (s === sheet) return;
+      if (s) next[next.length] = s;
+    }
+    next[next.length] = sheet;
+    // Append, never replace the page's own sheets.
+    doc.adoptedStyleSheets = next;
+  }
+
+  private removeSheet(): void {
+    const sheet = this.sheet;
+    const doc = this.doc as Document & { adoptedStyleSheets?: CSSStyleSheet[] };
+    const current = doc.adoptedStyleSheets;
+    if (!sheet || !current) return;
+    const next: CSSStyleSheet[] = [];
+    let found = false;
+    for (let i = 0; i < current.length; i++) {
+      const s = current[i];
+      if (s === sheet) found = true;
+      else if (s) next[next.length] = s;
+    }
+    if (found) doc.adoptedStyleSheets = next;
+  }
+
+  private guard(f: () => void): void {
+    try {
+      f();
+    } catch (e) {
+      try {
+        this.opts.onError?.(e);
+      } catch {
+        /* never throw to the page */
+      }
+    }
+  }
+}

@@ -1,0 +1,264 @@
+// From a pointer position to the mention under it.
+//
+// The caret position at the point (caretPositionFromPoint, or WebKit/Blink's older
+// caretRangeFromPoint) names a text node and offset; mentions covering that text node are the
+// candidates. A caret position alone is not a hit: past the end of a line the caret snaps to
+// the line's last character, so the point must also fall inside one of the mention's client
+// rects. The rect it falls in, joined with the mention's other rects on the same line, is
+// the line box the card anchors to (not the whole multi-line range).
+
+import { builtinsFor, type Builtins, TEXT_NODE } from './builtins';
+import type { PageMention } from './page-scanner';
+import type { Schedule } from './scheduling';
+import { createFrame } from './scheduling';
+
+export interface Hit {
+  mention: PageMention;
+  /** The client rect of the mention's line under the pointer (viewport coordinates). */
+  lineRect: DOMRect;
+}
+
+export interface HitTester {
+  at(x: number, y: number): Hit | null;
+}
+
+export interface CaretPoint {
+  node: Node;
+  offset: number;
+}
+
+export interface HitTestOptions {
+  /** Seam: the caret position at a point (default: the document's caret API). */
+  caretAt?: (x: number, y: number) => CaretPoint | null;
+  /** Seam: a range's client rects (default: Range.prototype.getClientRects). */
+  rectsOf?: (r: Range) => ArrayLike<DOMRectReadOnly>;
+  /** Slack around rects in px (sub-pixel rounding between caret and rects). */
+  tolerance?: number;
+}
+
+type CaretPositionFn = (this: Document, x: number, y: number) => { offsetNode: Node; offset: number } | null;
+type CaretRangeFn = (this: Document, x: number, y: number) => Range | null;
+
+// Captured at module load (a page may replace them); looked up on the document's realm otherwise.
+const protoOf = typeof Document === 'function' ? (Document.prototype as unknown as Record<string, unknown>) : null;
+const caretPositionAtLoad = protoOf && typeof protoOf.caretPositionFromPoint === 'function'
+  ? (protoOf.caretPositionFromPoint as CaretPositionFn) : null;
+const caretRangeAtLoad = protoOf && typeof protoOf.caretRangeFromPoint === 'function'
+  ? (protoOf.caretRangeFromPoint as CaretRangeFn) : null;
+const reflectApply = Reflect.apply;
+
+function defaultCaret(doc: Document, b: Builtins): ((x: number, y: number) => CaretPoint | null) | null {
+  const d = doc as unknown as Record<string, unknown>;
+  const pos = caretPositionAtLoad ?? (typeof d.caretPositionFromPoint === 'function' ? (d.caretPositionFromPoint as CaretPositionFn) : null);
+  const rng = caretRangeAtLoad ?? (typeof d.caretRangeFromPoint === 'function' ? (d.caretRangeFromPoint as CaretRangeFn) : null);
+  if (pos) {
+    return (x, y) => {
+      const p = reflectApply(pos, doc, [x, y]) as ReturnType<CaretPositionFn>;
+      return p ? { node: p.offsetNode, offset: p.offset } : null;
+    };
+  }
+  if (rng) {
+    return (x, y) => {
+      const r = reflectApply(rng, doc, [x, y]) as ReturnType<CaretRangeFn>;
+      return r ? { node: b.startContainer(r), offset: r.startOffset } : null;
+    };
+  }
+  return null;
+}
+
+function makeRect(doc: Document, x: number, y: number, w: number, h: number): DOMRect {
+  const Ctor = (doc.defaultView as unknown as { DOMRect?: typeof DOMRect } | null)?.DOMRect
+    ?? (globalThis as { DOMRect?: typeof DOMRect }).DOMRect;
+  if (Ctor) return new Ctor(x, y, w, h);
+  return { x, y, width: w, height: h, left: x, top: y, right: x + w, bottom: y + h, toJSON: () => ({}) } as DOMRect;
+}
+
+/** The mention's line box under (x, y), or null when the point is outside all its rects. */
+export function lineBoxAt(doc: Document, rects: ArrayLike<DOMRectReadOnly>, x: number, y: number, tol = 1): DOMRect | null {
+  let hit: DOMRectReadOnly | null = null;
+  for (let i = 0; i < rects.length; i++) {
+    const r = rects[i];
+    if (!r || r.width <= 0 || r.height <= 0) continue;
+    if (x >= r.left - tol && x <= r.right + tol && y >= r.top - tol && y <= r.bottom + tol) {
+      hit = r;
+      break;
+    }
+  }
+  if (!hit) return null;
+  // Join the rects on the same line (a mention split over text nodes has several).
+  let left = hit.left;
+  let right = hit.right;
+  let top = hit.top;
+  let bottom = hit.bottom;
+  const mid = (hit.top + hit.bottom) / 2;
+  for (let i = 0; i < rects.length; i++) {
+    const r = rects[i];
+    if (!r || r === hit || r.width <= 0 || r.height <= 0) continue;
+    if (r.top <= mid && r.bottom >= mid) {
+      if (r.left < left) left = r.left;
+      if (r.right > right) right = r.right;
+      if (r.top < top) top = r.top;
+      if (r.bottom > bottom) bottom = r.bottom;
+    }
+  }
+  return makeRect(doc, left, top, right - left, bottom - top);
+}
+
+/** Text nodes a range touches (bounded: mentions are short). */
+function textNodesOf(b: Builtins, r: Range): Node[] {
+  const out: Node[] = [];
+  const start = b.startContainer(r);
+  const end = b.endContainer(r);
+  let n: Node | null = start;
+  for (let steps = 0; n && steps < 256; steps++) {
+    if (b.nodeType(n) === TEXT_NODE) out[out.length] = n;
+    if (n === end) break;
+    const child: Node | null = b.firstChild(n);
+    if (child) {
+      n = child;
+      continue;
+    }
+    while (n && !b.nextSibling(n)) n = b.parentNode(n);
+    n = n ? b.nextSibling(n) : null;
+  }
+  return out;
+}
+
+export function createHitTester(doc: Document, getMentions: () => readonly PageMention[], opts: HitTestOptions = {}): HitTester {
+  const b = builtinsFor(doc);
+  const caretAt = opts.caretAt ?? defaultCaret(doc, b);
+  const rectsOf = opts.rectsOf ?? ((r: Range) => b.rangeClientRects(r) ?? []);
+  const tol = opts.tolerance ?? 1;
+  let indexed: readonly PageMention[] | null = null;
+  let index = new Map<Node, PageMention[]>();
+
+  function indexFor(ms: readonly PageMention[]): Map<Node, PageMention[]> {
+    if (ms === indexed) return index;
+    index = new Map();
+    for (let i = 0; i < ms.length; i++) {
+      const m = ms[i];
+      if (!m) continue;
+      const nodes = textNodesOf(b, m.range);
+      for (let k = 0; k < nodes.length; k++) {
+        const n = nodes[k]!;
+        const list = index.get(n);
+        if (list) list[list.length] = m;
+        else index.set(n, [m]);
+      }
+    }
+    indexed = ms;
+    return index;
+  }
+
+  function check(m: PageMention, x: number, y: number): Hit | null {
+    const line = lineBoxAt(doc, rectsOf(m.range), x, y, tol);
+    return line ? { mention: m, lineRect: line } : null;
+  }
+
+  return {
+    at(x, y) {
+      try {
+        const ms = getMentions();
+        if (ms.length === 0) return null;
+        if (!caretAt) {
+          // No caret API: test every mention's rects (slow; only where the API is missing).
+          for (let i = 0; i < ms.length; i++) {
+            const h = ms[i] ? check(ms[i]!, x, y) : null;
+            if (h) return h;
+          }
+          return null;
+        }
+        const caret = caretAt(x, y);
+        if (!caret || b.nodeType(caret.node) !== TEXT_NODE) return null;
+        const cands = indexFor(ms).get(caret.node);
+        if (!cands) return null;
+        for (let i = 0; i < cands.length; i++) {
+          const m = cands[i]!;
+          let inside = false;
+          try {
+            inside = b.comparePoint(m.range, caret.node, caret.offset) === 0;
+          } catch {
+            inside = false;
+          }
+          if (!inside) continue;
+          const h = check(m, x, y);
+          if (h) return h;
+        }
+        return null;
+      } catch {
+        return null;
+      }
+    },
+  };
+}
+
+export interface HoverWatchOptions {
+  signal: AbortSignal;
+  /** Called when the mention (or its line box) under the pointer changes; null when none. */
+  onHover: (hit: Hit | null) => void;
+  onError?: (e: unknown) => void;
+  /** Seam: frame scheduler (default requestAnimationFrame). */
+  requestFrame?: Schedule;
+}
+
+/**
+ * Pointer tracking for the card layer: at most one hit test per frame, re-tested on scroll
+ * (the text moves under a still pointer). Reports changes only.
+ */
+export function watchHover(doc: Document, tester: HitTester, o: HoverWatchOptions): void {
+  const win = doc.defaultView;
+  if (!win) return;
+  const frame = o.requestFrame ?? createFrame(win, o.signal);
+  let x = 0;
+  let y = 0;
+  let has = false;
+  let queued = false;
+  let last: Hit | null = null;
+  const run = (): void => {
+    queued = false;
+    if (o.signal.aborted || !has) return;
+    try {
+      const hit = tester.at(x, y);
+      const same = hit === last || (hit && last && hit.mention === last.mention && hit.lineRect.top === last.lineRect.top
+        && hit.lineRect.left === last.lineRect.left);
+      if (!same) {
+        last = hit;
+        o.onHover(hit);
+      }
+    } catch (e) {
+      try {
+        o.onError?.(e);
+      } catch {
+        /* never throw to the page */
+      }
+    }
+  };
+  const queue = (): void => {
+    if (queued) return;
+    queued = true;
+    frame(run);
+  };
+  win.addEventListener('pointermove', (e: PointerEvent) => {
+    x = e.clientX;
+    y = e.clientY;
+    has = true;
+    queue();
+  }, { signal: o.signal, passive: true, capture: true });
+  win.addEventListener('scroll', () => {
+    if (has) queue();
+  }, { signal: o.signal, passive: true, capture: true });
+  doc.documentElement?.addEventListener('pointerleave', () => {
+    has = false;
+    if (!last) return;
+    last = null;
+    try {
+      o.onHover(null);
+    } catch (e) {
+      try {
+        o.onError?.(e);
+      } catch {
+        /* never throw to the page */
+      }
+    }
+  }, { signal: o.signal, passive: true });
+}

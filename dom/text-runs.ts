@@ -1,0 +1,277 @@
+// Turns a subtree into text runs: the text of one block joined across inline elements,
+// never across blocks, with whitespace collapsed, plus the offset map back to DOM positions.
+//
+// A run is the text between two block boundaries (`<div>a <p>b</p> c</div>` gives the
+// runs "a", "b", "c"); each run belongs to its nearest block element. The matcher sees
+// `run.text`; `rangeFor(run, start, end)` maps a match back to a Range, which may span
+// several text nodes.
+//
+// Normalisation (so the matcher sees text as the reader does, whatever the markup's
+// indentation): any run of whitespace (ASCII, no-break and other Unicode spaces) becomes
+// one " ", or "\n" when it contains a `<br>`; leading and trailing whitespace is dropped;
+// soft hyphens, zero-width spaces, BOMs and direction marks are removed. So a Range's
+// `toString()` equals the matched text up to this normalisation.
+
+import { type Builtins, charCodeAt, strSlice, TEXT_NODE, ELEMENT_NODE } from './builtins';
+import { BREAK_TAGS, classify, isBlockTag, type OwnNodeTest } from './block-rules';
+
+/** A stretch of run text copied from one place in the DOM. */
+export interface Piece {
+  /** Offset in the run's text. */
+  start: number;
+  /** Length in the run's text (≥ 1). */
+  len: number;
+  /** The text node the stretch comes from, or the `<br>` a synthetic break stands for. */
+  node: Node;
+  /** Offset in `node`'s data (text nodes only). */
+  nodeOffset: number;
+  /** true for a whitespace character standing for an element (`<br>`, `<img>`). */
+  synthetic: boolean;
+}
+
+export interface TextRun {
+  /** The nearest block element; re-scanned as a unit when its own inline content changes. */
+  block: Element;
+  /** First text node of the run: its document position orders runs. */
+  first: Node;
+  text: string;
+  pieces: Piece[];
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
+function isDropped(c: number): boolean {
+  return c === 0xad || c === 0x200b || c === 0xfeff || c === 0x200e || c === 0x200f || c === 0x2060;
+}
+
+/** Accumulates one run. */
+class RunBuilder {
+  text = '';
+  pieces: Piece[] = [];
+  first: Node | null = null;
+  private wsNode: Node | null = null;
+  private wsOffset = 0;
+  private wsBreak = false;
+  private wsIsElement = false;
+
+  private emit(s: string, node: Node, nodeOffset: number, synthetic: boolean): void {
+    const last = this.pieces.length > 0 ? this.pieces[this.pieces.length - 1] : undefined;
+    // Extend the previous piece when the new stretch continues it in the same node.
+    if (last && !synthetic && !last.synthetic && last.node === node && last.nodeOffset + last.len === nodeOffset) {
+      last.len += s.length;
+    } else {
+      this.pieces[this.pieces.length] = { start: this.text.length, len: s.length, node, nodeOffset, synthetic };
+    }
+    this.text += s;
+  }
+
+  private flushSpace(): void {
+    if (this.wsNode && this.text.length > 0) {
+      this.emit(this.wsBreak ? '\n' : ' ', this.wsNode, this.wsOffset, this.wsIsElement);
+    }
+    this.wsNode = null;
+    this.wsIsElement = false;
+    this.wsBreak = false;
+  }
+
+  addBreak(el: Element): void {
+    if (!this.wsNode) {
+      this.wsNode = el;
+      this.wsOffset = 0;
+      this.wsIsElement = true;
+    }
+    this.wsBreak = true;
+  }
+
+  addText(node: Node, data: string): void {
+    const n = data.length;
+    let segStart = -1;
+    for (let i = 0; i < n; i++) {
+      const c = charCodeAt(data, i);
+      if (isSpace(c) || isDropped(c)) {
+        if (segStart >= 0) {
+          this.emit(strSlice(data, segStart, i), node, segStart, false);
+          segStart = -1;
+        }
+        if (isSpace(c) && !this.wsNode) {
+          this.wsNode = node;
+          this.wsOffset = i;
+        }
+      } else if (segStart < 0) {
+        this.flushSpace();
+        if (!this.first) this.first = node;
+        segStart = i;
+      }
+    }
+    if (segStart >= 0) this.emit(strSlice(data, segStart, n), node, segStart, false);
+  }
+
+  take(block: Element): TextRun | null {
+    const run = this.first && this.text.length > 0
+      ? { block, first: this.first, text: this.text, pieces: this.pieces }
+      : null;
+    this.text = '';
+    this.pieces = [];
+    this.first = null;
+    this.wsNode = null;
+    this.wsBreak = false;
+    this.wsIsElement = false;
+    return run;
+  }
+}
+
+export interface WalkOptions {
+  isOwnNode?: OwnNodeTest;
+  /**
+   * Whether to read a block element below the root. `forced` is true inside a subtree listed
+   * in `forcedRoots` (nodes added by a mutation). Not descending still ends the current run.
+   */
+  descendBlock: (block: Element, forced: boolean) => boolean;
+  forcedRoots?: ReadonlySet<Node>;
+  /** Called when a block element's runs are about to be (re)collected, before its runs. */
+  onBlock: (block: Element) => void;
+  onRun: (run: TextRun) => void;
+}
+
+export type WalkStatus = 'done' | 'paused' | 'lost';
+
+/**
+ * A resumable walk over `root`'s subtree (root is treated as a block). `step(shouldPause)`
+ * visits nodes until the walk ends or `shouldPause()` says to yield; it is checked between
+ * text nodes and at block boundaries. `lost` means the node to resume at left the document
+ * between steps: the caller starts over.
+ */
+export class RunWalker {
+  private next: Node | null;
+  private readonly blocks: Element[];
+  private readonly forcedStack: Node[] = [];
+  private readonly builder = new RunBuilder();
+  private started = false;
+
+  constructor(private readonly b: Builtins, private readonly root: Element, private readonly o: WalkOptions) {
+    this.blocks = [root];
+    this.next = b.firstChild(root);
+  }
+
+  private flush(): void {
+    const run = this.builder.take(this.blocks[this.blocks.length - 1] ?? this.root);
+    if (run) this.o.onRun(run);
+  }
+
+  /** Returns whether to descend into `node`. */
+  private enter(node: Node): boolean {
+    const b = this.b;
+    const type = b.nodeType(node);
+    if (type === TEXT_NODE) {
+      this.builder.addText(node, b.data(node as Text));
+      return false;
+    }
+    if (type !== ELEMENT_NODE) return false;
+    const el = node as Element;
+    const name = b.localName(el);
+    if (BREAK_TAGS.has(name)) {
+      this.builder.addBreak(el);
+      return false;
+    }
+    if (classify(b, el, this.o.isOwnNode) === 'skip') {
+      // Skipped content still separates words (a form field between two names).
+      this.builder.addBreak(el);
+      return false;
+    }
+    const forced = this.forcedStack.length > 0 || (this.o.forcedRoots?.has(el) ?? false);
+    if (isBlockTag(name)) {
+      this.flush();
+      if (!this.o.descendBlock(el, forced)) return false;
+      this.blocks[this.blocks.length] = el;
+      this.o.onBlock(el);
+    }
+    if (this.o.forcedRoots?.has(el)) this.forcedStack[this.forcedStack.length] = el;
+    return true;
+  }
+
+  private exit(node: Node): void {
+    if (this.forcedStack.length > 0 && this.forcedStack[this.forcedStack.length - 1] === node) this.forcedStack.length--;
+    if (this.blocks.length > 1 && this.blocks[this.blocks.length - 1] === node) {
+      this.flush();
+      this.blocks.length--;
+    }
+  }
+
+  step(shouldPause: () => boolean): WalkStatus {
+    const b = this.b;
+    if (!this.started) {
+      this.started = true;
+      this.o.onBlock(this.root);
+    } else if (this.next && (!b.isConnected(this.next) || !b.contains(this.root, this.next))) {
+      return 'lost';
+    }
+    let node = this.next;
+    let budgetCheck = 0;
+    while (node) {
+      if (++budgetCheck >= 32) {
+        budgetCheck = 0;
+        if (shouldPause()) {
+          this.next = node;
+          return 'paused';
+        }
+      }
+      const child = this.enter(node) ? b.firstChild(node) : null;
+      if (child) {
+        node = child;
+        continue;
+      }
+      // Done with `node`: leave it and every ancestor whose last child it was.
+      let cur: Node | null = node;
+      node = null;
+      while (cur && cur !== this.root) {
+        this.exit(cur);
+        const sib: Node | null = b.nextSibling(cur);
+        if (sib) {
+          node = sib;
+          break;
+        }
+        cur = b.parentNode(cur);
+      }
+    }
+    this.flush();
+    this.next = null;
+    return 'done';
+  }
+}
+
+/** Binary search: the piece holding run offset `off` (0 ≤ off < text.length). */
+function pieceAt(pieces: readonly Piece[], off: number): Piece | undefined {
+  let lo = 0;
+  let hi = pieces.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const p = pieces[mid];
+    if (p && p.start <= off) lo = mid;
+    else hi = mid - 1;
+  }
+  return pieces[lo];
+}
+
+/** A Range over run text [start, end). Null when the offsets are outside the run. */
+export function rangeFor(b: Builtins, doc: Document, run: TextRun, start: number, end: number): Range | null {
+  if (start < 0 || end > run.text.length || start >= end) return null;
+  const ps = pieceAt(run.pieces, start);
+  const pe = pieceAt(run.pieces, end - 1);
+  if (!ps || !pe) return null;
+  const r = b.createRange(doc);
+  if (ps.synthetic) b.setStartBefore(r, ps.node);
+  else b.setStart(r, ps.node, ps.nodeOffset + (start - ps.start));
+  if (pe.synthetic) b.setEndAfter(r, pe.node);
+  else b.setEnd(r, pe.node, pe.nodeOffset + (end - pe.start));
+  return r;
+}
+
+/** Collapse whitespace and drop invisible characters the way runs do (for tests and tools). */
+export function normalizeText(s: string): string {
+  const b = new RunBuilder();
+  b.addText({ nodeType: TEXT_NODE } as Node, s);
+  return b.text;
+}
