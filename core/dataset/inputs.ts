@@ -1,0 +1,74 @@
+// The shapes of the human-edited inputs (after YAML parsing and schema validation).
+
+import type { EntityType } from '../dataset-types';
+
+export interface SourceMeta {
+  id: string;
+  title: string;
+  titleDerived: boolean;
+  outlet: string;
+  published: string;
+  dateline: string;
+  url: string | null;
+}
+
+export interface SourceInput {
+  /** Repository-relative path of the text file, for error messages. */
+  textFile: string;
+  /** Repository-relative path of the metadata file, for error messages. */
+  metaFile: string;
+  /** Parsed metadata, not yet validated. */
+  meta: unknown;
+  text: string;
+}
+
+export interface RegistryAlias {
+  text: string;
+  strength?: 'strong' | 'weak';
+  caseSensitive?: boolean;
+  shared?: boolean;
+}
+
+export interface RegistryCitation {
+  source: string;
+  text: string;
+  occurrence?: number;
+}
+
+export interface RegistryEntity {
+  id: string;
+  type: EntityType;
+  name: string;
+  aliases: Array<string | RegistryAlias>;
+  references?: string[];
+  description?: RegistryCitation | null;
+  citations?: RegistryCitation[];
+}
+
+export interface RegistryDoc {
+  entities: RegistryEntity[];
+}
+
+export interface RegistryInput {
+  file: string;
+  /** Parsed registry, not yet validated. */
+  doc: unknown;
+}
+
+/** An alias with defaults applied. */
+export interface ResolvedAlias {
+  text: string;
+  strength: 'strong' | 'weak';
+  caseSensitive: boolean;
+  shared: boolean;
+}
+
+export function resolveAlias(alias: string | RegistryAlias): ResolvedAlias {
+  if (typeof alias === 'string') return { text: alias, strength: 'strong', caseSensitive: true, shared: false };
+  return {
+    text: alias.text,
+    strength: alias.strength ?? 'strong',
+    caseSensitive: alias.caseSensitive ?? true,
+    shared: alias.shared ?? false,
+  };
+}
