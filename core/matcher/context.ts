@@ -52,9 +52,10 @@ export function splitsPair(text: string, i: number): boolean {
 }
 
 /**
- * Whether the span's folded text equals `exact` with case kept; with `nameCase`, the first
- * folded unit must be an upper-case letter and only matches `exact`'s first unit caselessly
- * ("Power" for the weak alias "Power", not "power" or "POWER").
+ * Whether the span's folded text equals `exact` with case kept. With `nameCase` (weak
+ * aliases), a lower-case first letter of `exact` may also be capitalised, as at a sentence
+ * start: "Power" matches "Power" only (not "power", "POWER"); "al-Assad" matches "al-Assad"
+ * and "Al-Assad".
  */
 export function spanHasCase(text: string, start: number, end: number, exact: string, nameCase: boolean): boolean {
   let k = 0;
@@ -68,9 +69,9 @@ export function spanHasCase(text: string, start: number, end: number, exact: str
       lastSpace = true;
     } else lastSpace = false;
     const want = exact.charCodeAt(k);
-    if (k === 0 && nameCase) {
-      if (!(f & UPPER) || foldUnit(c) !== foldUnit(want)) return false;
-    } else if (exactUnit(c) !== want) return false;
+    if (exactUnit(c) !== want) {
+      if (!(k === 0 && nameCase && f & UPPER) || unitFlags(want) & UPPER || foldUnit(c) !== foldUnit(want)) return false;
+    }
     k++;
   }
   return k === exact.length;

@@ -1,22 +1,13 @@
 import type { Dataset } from '../dataset-types';
 import type { AliasEntry } from '../matcher-types';
-import { normalizeKey } from '../normalize';
 
 /**
- * Every alias of every entity as matcher entries. The entity's `name` is added as a strong,
- * case-insensitive alias unless one of its aliases already normalises to the same key.
+ * Every alias of every entity, as compileIndex takes them. The dataset's alias lists are
+ * authoritative: an entity's `name` is not added (it may be descriptive, like
+ * "White Helmets (Syrian Civil Defense)"); list it as an alias to match it.
  */
 export function aliasEntriesFromDataset(dataset: Pick<Dataset, 'entities'>): AliasEntry[] {
-  const out: AliasEntry[] = [];
-  for (const e of dataset.entities) {
-    const keys = new Set<string>();
-    for (const a of e.aliases) {
-      out.push({ entity: e.id, type: e.type, text: a.text, strength: a.strength, caseSensitive: a.caseSensitive });
-      keys.add(normalizeKey(a.text));
-    }
-    if (e.name && !keys.has(normalizeKey(e.name))) {
-      out.push({ entity: e.id, type: e.type, text: e.name, strength: 'strong', caseSensitive: false });
-    }
-  }
-  return out;
+  return dataset.entities.flatMap((e) =>
+    e.aliases.map((a) => ({ entity: e.id, type: e.type, text: a.text, strength: a.strength, caseSensitive: a.caseSensitive })),
+  );
 }

@@ -96,6 +96,7 @@ describe('weak aliases: local context', () => {
     ['Will Power won the race', []],
     ['Ban Ki-sang visited', []],
     ['POWER SAYS', []],
+    ['power said', []],
     ['Power said', ['Power:power(w)']],
     ['Then Power said', ['Power:power(w)']],
     ['He said. Power said', ['Power:power(w)']],
@@ -107,6 +108,12 @@ describe('weak aliases: local context', () => {
     ['President Assad', ['Assad:assad(w)']],
   ])('%j', (text, want) => {
     expect(found(text)).toEqual(want);
+  });
+
+  it('allows a capital on a lower-case particle, as at a sentence start', () => {
+    const m = loadMatcher(compileIndex([{ entity: 'assad', type: 'person', text: 'al-Assad', strength: 'weak', caseSensitive: false }]));
+    const text = 'al-Assad; Al-Assad; AL-ASSAD; al-assad';
+    expect(m.find(text).map((x) => text.slice(x.start, x.end))).toEqual(['al-Assad', 'Al-Assad']);
   });
 
   it('prefers a strong variant of the same alias', () => {

@@ -93,7 +93,9 @@ export function oracleFind(entries: readonly AliasEntry[], text: string): TextMa
       if (after !== undefined && isWordCodePoint(after)) continue;
       const spanExact = naiveFold(text.slice(s, e), false).folded;
       if (weak) {
-        if (!has(u[s], UPPER) || spanExact.slice(1) !== exact.slice(1)) continue;
+        const capitalised =
+          has(u[s], UPPER) && !has(exact.charCodeAt(0), UPPER) && spanExact.slice(1) === exact.slice(1);
+        if (spanExact !== exact && !capitalised) continue;
         if (!contextAllows(u, s, e)) continue;
       } else if (entry.caseSensitive && spanExact !== exact) continue;
       const id = `${s}:${e}`;
