@@ -1,14 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
+import { aliasEntriesFromDataset, compileIndex } from './core/matcher';
+import type { Dataset } from './core/dataset-types';
 
 // Fixed add-on id: Firefox needs it for storage.sync and for signing; the e2e
 // harness pins the moz-extension UUID against it.
 export const GECKO_ID = 'factcard@factcard.dev';
 
+const INDEX_ID = 'virtual:factcard-index';
+
+/**
+ * Compiles the matcher index from data/dataset.json at build time, so the content script
+ * only parses a ready index (one JSON.parse of a string literal, the fastest way V8 loads data).
+ */
+function factcardIndex(): Plugin {
+  const datasetPath = resolve(import.meta.dirname, 'data/dataset.json');
+  return {
+    name: 'factcard-index',
+    resolveId: (id) => (id === INDEX_ID ? `\0${INDEX_ID}` : undefined),
+    load(id) {
+      if (id !== `\0${INDEX_ID}`) return undefined;
+      this.addWatchFile(datasetPath);
+      const dataset = JSON.parse(readFileSync(datasetPath, 'utf8')) as Dataset;
+      const index = compileIndex(aliasEntriesFromDataset(dataset));
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(index))});`;
+    },
+  };
+}
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), factcardIndex()],
     build: { target: 'es2022' },
   }),
   manifest: ({ browser }) => ({

@@ -1,0 +1,127 @@
+import { useState } from 'preact/hooks';
+import type { CardModel, CitedLine } from '../core/card-model';
+import type { ViewerTarget } from '../core/links';
+import { formatDate, plural, TYPE_LABEL } from './format';
+
+export interface FactCardProps {
+  card: CardModel;
+  /** The viewer's deep link for a span (shown as the link's address, copyable). */
+  viewerHref: (t: ViewerTarget) => string;
+  /** Opens the viewer (the page cannot open extension pages itself). */
+  onOpenSource: (t: ViewerTarget) => void;
+  onSelectEntity: (id: string) => void;
+  onClose: () => void;
+  /** How many quotes and statements show before "more". */
+  initialCount?: number;
+}
+
+export function FactCard({ card, viewerHref, onOpenSource, onSelectEntity, onClose, initialCount = 2 }: FactCardProps) {
+  const [allQuotes, setAllQuotes] = useState(false);
+  const [allStatements, setAllStatements] = useState(false);
+  const target = (line: CitedLine): ViewerTarget => ({ source: line.source, start: line.start, end: line.end, entity: card.id });
+  const sourceLink = (line: CitedLine, label: string, kind: string) => (
+    <a
+      class="src"
+      data-fc={kind}
+      href={viewerHref(target(line))}
+      title={`Open ${line.outlet}, ${formatDate(line.published)} at this passage`}
+      onClick={(e) => {
+        e.preventDefault();
+        onOpenSource(target(line));
+      }}
+    >
+      {label}
+    </a>
+  );
+  const originalLink = (line: CitedLine) =>
+    line.original ? (
+      <a class="orig" data-fc="original-link" href={line.original} target="_blank" rel="noopener noreferrer" title="The original article, scrolled to this passage">
+        original ↗
+      </a>
+    ) : null;
+  const quotes = allQuotes ? card.quotes : card.quotes.slice(0, initialCount);
+  const statements = allStatements ? card.statements : card.statements.slice(0, initialCount);
+  const nameId = `fc-name-${card.id}`;
+
+  return (
+    <div class="card" data-fc="card" data-entity={card.id} role="dialog" aria-modal="false" aria-labelledby={nameId}>
+      <header class="head">
+        <div>
+          <span class={`type type-${card.type}`} data-fc="type">
+            {TYPE_LABEL[card.type]}
+          </span>
+          <h2 id={nameId} data-fc="name">
+            {card.name}
+          </h2>
+        </div>
+        <button type="button" class="close" aria-label="Close card" data-fc="close" onClick={onClose}>
+          ×
+        </button>
+      </header>
+      {card.description ? (
+        <p class="desc" data-fc="description">
+          {card.description.text}
+          <sup>{sourceLink(card.description, `${card.description.outlet}`, 'description-link')}</sup>
+        </p>
+      ) : null}
+      {quotes.length > 0 ? (
+        <section aria-label="Quotes">
+          <h3>Said</h3>
+          {quotes.map((q) => (
+            <figure class="quote" data-fc="quote" key={q.id}>
+              <blockquote data-fc="quote-text">{q.text}</blockquote>
+              <figcaption>
+                <span data-fc="quote-speaker">{q.speakerName}</span>
+                <span class="meta">
+                  {' · '}
+                  {q.outlet}, {formatDate(q.published)}
+                </span>
+                <span class="links">
+                  {sourceLink(q, 'in source', 'quote-link')}
+                  {originalLink(q)}
+                </span>
+              </figcaption>
+            </figure>
+          ))}
+          {card.quotes.length > quotes.length ? (
+            <button type="button" class="more" data-fc="more-quotes" onClick={() => setAllQuotes(true)}>
+              {plural(card.quotes.length - quotes.length, 'more quote')}
+            </button>
+          ) : null}
+        </section>
+      ) : null}
+      {statements.length > 0 ? (
+        <section aria-label="Reported">
+          <h3>Reported</h3>
+          <ul class="statements">
+            {statements.map((s) => (
+              <li data-fc="statement" key={`${s.source}:${s.start}`}>
+                <span data-fc="statement-text">{s.text}</span> {sourceLink(s, s.outlet, 'statement-link')}
+              </li>
+            ))}
+          </ul>
+          {card.statements.length > statements.length ? (
+            <button type="button" class="more" data-fc="more-statements" onClick={() => setAllStatements(true)}>
+              {plural(card.statements.length - statements.length, 'more line')}
+            </button>
+          ) : null}
+        </section>
+      ) : null}
+      {card.related.length > 0 ? (
+        <section aria-label="Mentioned with">
+          <h3>Mentioned with</h3>
+          <div class="related">
+            {card.related.slice(0, 8).map((r) => (
+              <button type="button" class={`chip type-${r.type}`} data-fc="related" data-entity={r.id} key={r.id} onClick={() => onSelectEntity(r.id)}>
+                {r.name}
+              </button>
+            ))}
+          </div>
+        </section>
+      ) : null}
+      <footer class="foot" data-fc="source-count">
+        Appears in {plural(card.sourceCount, 'source')} · Factcard
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+import type { EntityType } from '../core/dataset-types';
+import type { DatasetStats } from '../core/dataset-stats';
+import { formatDate, plural, TYPE_LABEL } from './format';
+
+export interface FoundEntity {
+  id: string;
+  name: string;
+  type: EntityType;
+  count: number;
+  role: string | null;
+}
+
+export type PopupState =
+  | { kind: 'loading' }
+  | { kind: 'unsupported' }
+  | { kind: 'paused' }
+  | { kind: 'ready'; entities: FoundEntity[]; scanning: boolean };
+
+export interface PopupSummaryProps {
+  state: PopupState;
+  stats: DatasetStats;
+  onScrollTo: (id: string) => void;
+  onOpenCard: (id: string) => void;
+  onOpenOptions: () => void;
+  onBrowse: () => void;
+}
+
+const GROUP_ORDER: EntityType[] = ['person', 'organization', 'group', 'place'];
+const GROUP_LABEL: Record<EntityType, string> = { person: 'People', organization: 'Organisations', group: 'Groups', place: 'Places' };
+
+export function PopupSummary({ state, stats, onScrollTo, onOpenCard, onOpenOptions, onBrowse }: PopupSummaryProps) {
+  return (
+    <div class="popup">
+      <header class="top">
+        <h1>Factcard</h1>
+        {state.kind === 'ready' ? (
+          <span class="summary" data-fc="summary">
+            {state.entities.length === 0 ? 'Nothing found' : `${plural(state.entities.length, 'entity', 'entities')} on this page`}
+          </span>
+        ) : null}
+      </header>
+      <main>{body(state, onScrollTo, onOpenCard)}</main>
+      <footer class="foot" data-fc="dataset-stats">
+        <span>
+          Dataset: {plural(stats.entities, 'entity', 'entities')}, {plural(stats.quotes, 'quote')}, {plural(stats.sources, 'source')}
+          {stats.from ? ` · ${formatDate(stats.from)}${stats.to && stats.to !== stats.from ? ` – ${formatDate(stats.to)}` : ''}` : ''}
+        </span>
+        <span class="foot-links">
+          <button type="button" class="link" data-fc="browse" onClick={onBrowse}>
+            Browse the dataset
+          </button>
+          <button type="button" class="link" data-fc="options" onClick={onOpenOptions}>
+            Options
+          </button>
+        </span>
+      </footer>
+    </div>
+  );
+}
+
+function body(state: PopupState, onScrollTo: (id: string) => void, onOpenCard: (id: string) => void) {
+  switch (state.kind) {
+    case 'loading':
+      return <p class="state" data-fc="state-loading">Reading the page…</p>;
+    case 'unsupported':
+      return (
+        <p class="state" data-fc="state-unsupported">
+          Factcard can’t run on this page. Browser pages, extension stores and built-in viewers are closed to extensions.
+        </p>
+      );
+    case 'paused':
+      return <p class="state" data-fc="state-paused">Factcard is paused here.</p>;
+    case 'ready':
+      if (state.entities.length === 0) {
+        return (
+          <p class="state" data-fc="state-empty">
+            {state.scanning ? 'Still reading the page…' : 'No one from the dataset is mentioned on this page.'}
+          </p>
+        );
+      }
+      return GROUP_ORDER.map((type) => {
+        const group = state.entities.filter((e) => e.type === type);
+        if (group.length === 0) return null;
+        return (
+          <section key={type} data-fc="group" data-type={type}>
+            <h2>
+              {GROUP_LABEL[type]} <span class="n">{group.length}</span>
+            </h2>
+            <ul>
+              {group.map((e) => (
+                <li key={e.id} data-fc="entity" data-entity={e.id}>
+                  <button type="button" class="entity" title="Scroll to the next mention" onClick={() => onScrollTo(e.id)}>
+                    <span class="name" data-fc="entity-name">
+                      {e.name}
+                    </span>
+                    <span class="count" data-fc="entity-count" aria-label={plural(e.count, 'mention')}>
+                      {e.count}
+                    </span>
+                    {e.role ? <span class="role">{e.role}</span> : <span class="role">{TYPE_LABEL[e.type]}</span>}
+                  </button>
+                  <button type="button" class="card-btn" data-fc="open-card" aria-label={`Open ${e.name}'s card`} title="Open the card" onClick={() => onOpenCard(e.id)}>
+                    ▸
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      });
+  }
+}

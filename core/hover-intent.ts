@@ -1,0 +1,243 @@
+// Hover intent: decides when a hovered mention means "show me the card". Pure logic over a
+// clock and a timer seam so it is tested with a fake clock; the content script feeds it
+// pointer positions and what is under them.
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface Rect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+export interface IntentOptions {
+  /** How long the pointer must rest on a mention before the card opens. */
+  dwellMs: number;
+  /** How long the card survives after the pointer leaves the mention. */
+  graceMs: number;
+  /** Above this pointer speed (px/ms) the user is sweeping, not reading: nothing opens. */
+  maxSpeed: number;
+}
+
+export const DEFAULT_INTENT: IntentOptions = { dwellMs: 350, graceMs: 300, maxSpeed: 0.5 };
+
+export interface Timers {
+  set(fn: () => void, ms: number): number;
+  clear(handle: number): void;
+  now(): number;
+}
+
+export interface IntentCallbacks<K> {
+  open(key: K): void;
+  close(): void;
+}
+
+export type IntentState = 'idle' | 'pending' | 'open' | 'grace';
+
+/** Speed is measured over the pointer's last ~60 ms of movement. */
+const SPEED_WINDOW_MS = 60;
+
+export class HoverIntent<K> {
+  private state: IntentState = 'idle';
+  private pending: K | null = null;
+  private current: K | null = null;
+  private timer: number | null = null;
+  private samples: { x: number; y: number; t: number }[] = [];
+  private leavePoint: Point | null = null;
+  private lastTarget: K | null = null;
+
+  constructor(
+    private opts: IntentOptions,
+    private readonly cb: IntentCallbacks<K>,
+    private readonly timers: Timers,
+    private readonly same: (a: K, b: K) => boolean = Object.is,
+  ) {}
+
+  get status(): IntentState {
+    return this.state;
+  }
+
+  get openKey(): K | null {
+    return this.state === 'open' || this.state === 'grace' ? this.current : null;
+  }
+
+  setOptions(opts: IntentOptions): void {
+    this.opts = opts;
+  }
+
+  /**
+   * The pointer moved. `target` is the mention under it (or null), `overCard` whether it is
+   * inside the open card, `cardRect` the card's box (for the safe triangle).
+   */
+  move(p: Point, target: K | null, overCard: boolean, cardRect: Rect | null): void {
+    const t = this.timers.now();
+    this.samples.push({ x: p.x, y: p.y, t });
+    while (this.samples.length > 2 && t - (this.samples[0]?.t ?? t) > SPEED_WINDOW_MS) this.samples.shift();
+    this.lastTarget = target;
+
+    if (this.state === 'open' || this.state === 'grace') {
+      if (overCard || (target !== null && this.current !== null && this.same(target, this.current))) {
+        this.cancelTimer();
+        this.state = 'open';
+        this.leavePoint = null;
+        return;
+      }
+      if (target !== null) {
+        // Another mention: it takes over after its own dwell; the open card waits until then.
+        this.startPending(target);
+        this.state = 'grace';
+        return;
+      }
+      if (this.state === 'open') {
+        this.state = 'grace';
+        this.leavePoint = p;
+        this.startGrace();
+        return;
+      }
+      // In grace: heading for the card keeps it alive; anything else lets the timer run.
+      if (this.leavePoint && cardRect && inSafeTriangle(this.leavePoint, cardRect, p)) this.startGrace();
+      return;
+    }
+
+    if (target === null) {
+      this.reset();
+      return;
+    }
+    if (this.state === 'pending' && this.pending !== null && this.same(target, this.pending)) return;
+    this.startPending(target);
+  }
+
+  /** The pointer left the window, or the mention's node left the document. */
+  leave(): void {
+    if (this.state === 'pending') this.reset();
+    else if (this.state === 'open') {
+      this.state = 'grace';
+      this.startGrace();
+    }
+  }
+
+  /** Escape, scrolling away, or the page going away: close at once. */
+  closeNow(): void {
+    const wasOpen = this.state === 'open' || this.state === 'grace';
+    this.reset();
+    this.current = null;
+    if (wasOpen) this.cb.close();
+  }
+
+  /** Opens a card without hover (keyboard navigation, popup). */
+  openNow(key: K): void {
+    this.cancelTimer();
+    this.pending = null;
+    this.current = key;
+    this.state = 'open';
+    this.cb.open(key);
+  }
+
+  destroy(): void {
+    this.cancelTimer();
+  }
+
+  /** Current pointer speed in px/ms over the sample window. */
+  speed(): number {
+    const first = this.samples[0];
+    const last = this.samples[this.samples.length - 1];
+    if (!first || !last || last.t <= first.t) return 0;
+    return Math.hypot(last.x - first.x, last.y - first.y) / (last.t - first.t);
+  }
+
+  private startPending(target: K): void {
+    this.cancelTimer();
+    this.pending = target;
+    if (this.state !== 'grace') this.state = 'pending';
+    this.timer = this.timers.set(() => this.dwellDone(), this.opts.dwellMs);
+  }
+
+  private dwellDone(): void {
+    this.timer = null;
+    const target = this.pending;
+    if (target === null) return;
+    const still = this.lastTarget !== null && this.same(this.lastTarget, target);
+    if (!still) {
+      this.pending = null;
+      if (this.state === 'grace') this.startGrace();
+      else this.reset();
+      return;
+    }
+    // Still moving fast over it: the user is sweeping. Check again shortly.
+    if (this.speed() > this.opts.maxSpeed && this.timers.now() - (this.samples[this.samples.length - 1]?.t ?? 0) < SPEED_WINDOW_MS) {
+      this.timer = this.timers.set(() => this.dwellDone(), Math.min(100, this.opts.dwellMs || 50));
+      return;
+    }
+    this.pending = null;
+    this.current = target;
+    this.state = 'open';
+    this.leavePoint = null;
+    this.cb.open(target);
+  }
+
+  private startGrace(): void {
+    this.cancelTimer();
+    this.timer = this.timers.set(() => {
+      this.timer = null;
+      this.state = 'idle';
+      this.current = null;
+      this.pending = null;
+      this.cb.close();
+    }, this.opts.graceMs);
+  }
+
+  private reset(): void {
+    this.cancelTimer();
+    this.state = 'idle';
+    this.pending = null;
+    this.leavePoint = null;
+  }
+
+  private cancelTimer(): void {
+    if (this.timer !== null) this.timers.clear(this.timer);
+    this.timer = null;
+  }
+}
+
+/**
+ * The safe triangle: from where the pointer left the mention to the card's near edge. A
+ * pointer inside it is on its way to the card.
+ */
+export function inSafeTriangle(from: Point, card: Rect, p: Point): boolean {
+  let a: Point;
+  let b: Point;
+  if (from.y <= card.top) {
+    a = { x: card.left, y: card.top };
+    b = { x: card.right, y: card.top };
+  } else if (from.y >= card.bottom) {
+    a = { x: card.left, y: card.bottom };
+    b = { x: card.right, y: card.bottom };
+  } else if (from.x <= card.left) {
+    a = { x: card.left, y: card.top };
+    b = { x: card.left, y: card.bottom };
+  } else {
+    a = { x: card.right, y: card.top };
+    b = { x: card.right, y: card.bottom };
+  }
+  // A little slack around the apex so a jittery first pixel does not count as leaving.
+  const apex = { x: from.x, y: from.y };
+  if (Math.hypot(p.x - apex.x, p.y - apex.y) <= 4) return true;
+  return pointInTriangle(p, apex, a, b);
+}
+
+function pointInTriangle(p: Point, a: Point, b: Point, c: Point): boolean {
+  const d1 = sign(p, a, b);
+  const d2 = sign(p, b, c);
+  const d3 = sign(p, c, a);
+  const neg = d1 < 0 || d2 < 0 || d3 < 0;
+  const pos = d1 > 0 || d2 > 0 || d3 > 0;
+  return !(neg && pos);
+}
+
+function sign(p: Point, a: Point, b: Point): number {
+  return (p.x - b.x) * (a.y - b.y) - (a.x - b.x) * (p.y - b.y);
+}

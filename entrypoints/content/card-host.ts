@@ -1,0 +1,153 @@
+// The card's place in the page: one `factcard-host` element holding a closed shadow root.
+// The host is attached only while a card is shown, so the page's DOM is untouched otherwise.
+
+import { arrow, autoUpdate, computePosition, flip, offset, shift, type VirtualElement } from '@floating-ui/dom';
+import { h, render } from 'preact';
+import { CARD_CSS } from '../../components/card-styles';
+import { FactCard, type FactCardProps } from '../../components/FactCard';
+
+export const HOST_TAG = 'factcard-host';
+const GUTTER = 8;
+
+export interface Anchor {
+  /** The range of the mention. */
+  range: Range;
+  /** Which of the range's client rects (lines) the card points at. */
+  line: number;
+}
+
+export class CardHost {
+  readonly host: HTMLElement;
+  private readonly root: ShadowRoot;
+  private readonly wrap: HTMLDivElement;
+  private readonly body: HTMLDivElement;
+  private readonly arrowEl: HTMLDivElement;
+  private readonly live: HTMLDivElement;
+  private stopAutoUpdate: (() => void) | null = null;
+  private announced = false;
+
+  constructor(private readonly doc: Document) {
+    this.host = doc.createElement(HOST_TAG);
+    // Inline !important beats any page rule aimed at our tag.
+    for (const [k, v] of [
+      ['all', 'initial'],
+      ['display', 'block'],
+      ['position', 'fixed'],
+      ['top', '0'],
+      ['left', '0'],
+      ['width', '0'],
+      ['height', '0'],
+      ['z-index', '2147483647'],
+    ] as const) {
+      this.host.style.setProperty(k, v, 'important');
+    }
+    this.root = this.host.attachShadow({ mode: 'closed' });
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(CARD_CSS);
+    this.root.adoptedStyleSheets = [sheet];
+    this.wrap = doc.createElement('div');
+    this.wrap.className = 'wrap';
+    this.body = doc.createElement('div');
+    this.arrowEl = doc.createElement('div');
+    this.arrowEl.className = 'arrow';
+    this.live = doc.createElement('div');
+    this.live.className = 'sr';
+    this.live.setAttribute('role', 'status');
+    this.live.setAttribute('aria-live', 'polite');
+    this.wrap.append(this.arrowEl, this.body);
+    this.root.append(this.live, this.wrap);
+    // Keys typed in the card are the card's: the page must not see them.
+    for (const type of ['keydown', 'keyup', 'keypress'] as const) {
+      this.wrap.addEventListener(type, (e) => {
+        if (type !== 'keydown' || (e as KeyboardEvent).key !== 'Escape') e.stopPropagation();
+      });
+    }
+  }
+
+  get isShown(): boolean {
+    return this.host.isConnected;
+  }
+
+  show(props: FactCardProps, anchor: Anchor): void {
+    render(h(FactCard, { ...props, key: props.card.id }), this.body);
+    const container = this.doc.fullscreenElement ?? this.doc.documentElement;
+    if (this.host.parentNode !== container) container.append(this.host);
+    if (!this.announced) {
+      this.announced = true;
+      this.live.textContent = `Factcard: ${props.card.name}. Press Escape to close.`;
+    }
+    this.position(anchor);
+  }
+
+  hide(): void {
+    this.stopAutoUpdate?.();
+    this.stopAutoUpdate = null;
+    this.host.remove();
+  }
+
+  /** The card's box, for the safe triangle and "pointer inside the card". */
+  rect(): DOMRect | null {
+    if (!this.isShown) return null;
+    return this.wrap.getBoundingClientRect();
+  }
+
+  contains(x: number, y: number): boolean {
+    const r = this.rect();
+    return r !== null && x >= r.left && x <= r.right && y >= r.top && y <= r.bottom;
+  }
+
+  focusFirstLink(): void {
+    const first = this.body.querySelector<HTMLElement>('a, button');
+    first?.focus();
+  }
+
+  hasFocus(): boolean {
+    return this.root.activeElement !== null;
+  }
+
+  /** Moves the host into the fullscreen element (or back) so the card stays visible. */
+  followFullscreen(): void {
+    if (!this.isShown) return;
+    const container = this.doc.fullscreenElement ?? this.doc.documentElement;
+    if (this.host.parentNode !== container) container.append(this.host);
+  }
+
+  destroy(): void {
+    this.hide();
+    render(null, this.body);
+  }
+
+  private position(anchor: Anchor): void {
+    this.stopAutoUpdate?.();
+    const reference: VirtualElement = {
+      getBoundingClientRect: () => lineRect(anchor),
+      contextElement: anchor.range.startContainer.parentElement ?? undefined,
+    };
+    const update = () => {
+      void computePosition(reference, this.wrap, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [offset(10), flip({ padding: GUTTER }), shift({ padding: GUTTER }), arrow({ element: this.arrowEl, padding: 10 })],
+      }).then(({ x, y, placement, middlewareData }) => {
+        this.wrap.style.left = `${Math.round(x)}px`;
+        this.wrap.style.top = `${Math.round(y)}px`;
+        const side = placement.split('-')[0] ?? 'bottom';
+        const a = middlewareData.arrow;
+        this.arrowEl.dataset.side = side;
+        this.arrowEl.style.left = a?.x != null ? `${a.x}px` : '';
+        this.arrowEl.style.top = a?.y != null ? `${a.y}px` : '';
+        this.arrowEl.style.bottom = '';
+        this.arrowEl.style.right = '';
+        const staticSide = ({ top: 'bottom', bottom: 'top', left: 'right', right: 'left' } as const)[side as 'top'] ?? 'top';
+        this.arrowEl.style[staticSide] = '-6px';
+      });
+    };
+    this.stopAutoUpdate = autoUpdate(reference, this.wrap, update, { animationFrame: false });
+  }
+}
+
+/** The client rect of the hovered line of a (possibly multi-line) mention. */
+export function lineRect(anchor: Anchor): DOMRect {
+  const rects = anchor.range.getClientRects();
+  return rects[Math.min(anchor.line, rects.length - 1)] ?? anchor.range.getBoundingClientRect();
+}

@@ -1,0 +1,55 @@
+// The glue around core/protocol.ts: sending, and one listener per context that accepts
+// messages only from this extension's own pages and content scripts.
+
+import { browser, type Browser } from 'wxt/browser';
+import { isMessage, type BackgroundProtocol, type ContentProtocol, type MessageOf, type ResponseOf } from '../core/protocol';
+
+/** A protocol's handlers: each also gets the sender (the background needs the sender's tab). */
+export type Handlers<P> = {
+  [K in keyof P]: P[K] extends (req: infer Req) => infer Res ? (req: Req, sender: Browser.runtime.MessageSender) => Res : never;
+};
+
+export const BACKGROUND_MESSAGES: readonly (keyof BackgroundProtocol)[] = ['pageFound', 'getCards', 'openViewer'];
+export const CONTENT_MESSAGES: readonly (keyof ContentProtocol)[] = ['getSummary', 'scrollToEntity', 'openCard'];
+
+export function sendToBackground<K extends keyof BackgroundProtocol>(
+  type: K,
+  req: Parameters<BackgroundProtocol[K]>[0],
+): Promise<ResponseOf<BackgroundProtocol, K>> {
+  return browser.runtime.sendMessage({ type, req }) as Promise<ResponseOf<BackgroundProtocol, K>>;
+}
+
+export function sendToTab<K extends keyof ContentProtocol>(
+  tabId: number,
+  type: K,
+  req: Parameters<ContentProtocol[K]>[0],
+): Promise<ResponseOf<ContentProtocol, K>> {
+  return browser.tabs.sendMessage(tabId, { type, req }, { frameId: 0 }) as Promise<ResponseOf<ContentProtocol, K>>;
+}
+
+/** Only our own contexts: same extension id (pages and content scripts carry it). */
+export function isOwnSender(sender: Browser.runtime.MessageSender, ownId = browser.runtime.id): boolean {
+  return sender.id === ownId;
+}
+
+/**
+ * Registers one object of handlers. Returns a function that removes the listener.
+ * `frameFilter` lets the content script answer only in the top frame.
+ */
+export function listen<P>(
+  names: readonly (keyof P)[],
+  handlers: Handlers<P>,
+  opts: { signal?: AbortSignal; accept?: (sender: Browser.runtime.MessageSender) => boolean } = {},
+): () => void {
+  const accept = opts.accept ?? ((s: Browser.runtime.MessageSender) => isOwnSender(s));
+  const listener = (msg: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> | undefined => {
+    if (!accept(sender) || !isMessage<P>(msg, names)) return undefined;
+    const { type, req } = msg as MessageOf<P> & { type: keyof P; req: unknown };
+    const handler = handlers[type] as unknown as (req: unknown, sender: Browser.runtime.MessageSender) => Promise<unknown>;
+    return handler(req, sender);
+  };
+  browser.runtime.onMessage.addListener(listener);
+  const remove = () => browser.runtime.onMessage.removeListener(listener);
+  opts.signal?.addEventListener('abort', remove, { once: true });
+  return remove;
+}

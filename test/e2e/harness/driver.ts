@@ -1,0 +1,78 @@
+// One interface over the two real browsers, so every e2e test runs in both:
+// Chromium through playwright-core (CDP), Firefox ESR through puppeteer-core (WebDriver BiDi).
+
+import type { SNode } from './shadow';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+export interface TestPage {
+  readonly url: () => string;
+  goto(url: string): Promise<void>;
+  /** Runs in the page's own (main) world: what a page script can see. */
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  mouseMove(x: number, y: number, steps?: number): Promise<void>;
+  click(x: number, y: number): Promise<void>;
+  press(key: string): Promise<void>;
+  screenshot(path: string): Promise<void>;
+  setViewport(width: number, height: number): Promise<void>;
+  /** Factcard's closed shadow root, read through the protocol; null when no card host is in the page. */
+  readShadow(): Promise<SNode | null>;
+  /** The viewport box of a node read by readShadow. */
+  boxOf(ref: string | number): Promise<{ x: number; y: number; width: number; height: number }>;
+  close(): Promise<void>;
+}
+
+export interface Driver {
+  readonly name: BrowserName;
+  /** Opens a new tab at a URL (http or extension page). */
+  open(url: string): Promise<TestPage>;
+  /** The URL of an extension page, e.g. extensionUrl('/popup.html'). */
+  extensionUrl(path: string): string;
+  /** Waits for a new tab whose URL starts with `prefix`, opened by the extension. */
+  waitForTab(prefix: string, timeoutMs?: number): Promise<TestPage>;
+  /** The browser's tab id of the tab showing `url` (asked of the extension's own APIs). */
+  tabIdOf(url: string): Promise<number>;
+  /** Pages the browser fetched, for the no-network assertions. */
+  requests(): string[];
+  /** Errors reported by the extension's contexts or the pages. */
+  errors(): string[];
+  close(): Promise<void>;
+}
+
+export async function poll<T>(fn: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 10_000, everyMs = 100): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Runs inside an extension context (service worker or extension page): finds the tab whose
+ * content script reports `url`. Tab URLs need the "tabs" permission, which Factcard does not
+ * ask for, so the harness asks each tab's content script instead (the popup's own protocol).
+ */
+export async function findTabByContentUrl(url: string): Promise<number> {
+  type Api = { tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(id: number, msg: object, o: object): Promise<{ url?: string } | undefined> } };
+  const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+  const api = (g.browser ?? g.chrome) as Api;
+  for (const tab of await api.tabs.query({})) {
+    if (tab.id === undefined) continue;
+    try {
+      const summary = await api.tabs.sendMessage(tab.id, { type: 'getSummary', req: {} }, { frameId: 0 });
+      if (summary?.url === url) return tab.id;
+    } catch {
+      // no content script in that tab
+    }
+  }
+  throw new Error(`no tab's content script reports ${url}`);
+}
