@@ -2,7 +2,7 @@
 // dataset), fake schedulers and clock, fake highlight registry, and page loading.
 
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { Window } from 'happy-dom';
 import type { AliasEntry, Matcher } from '../../core/matcher-types';
 import { compileIndex, loadMatcher } from '../../core/matcher';
@@ -110,7 +110,8 @@ export function loadPage(html: string, url = 'https://news.example/article'): Do
 }
 
 export function fixturePath(name: string): string {
-  return fileURLToPath(new URL(`../fixtures/pages/${name}`, import.meta.url));
+  // Tests run from the repository root (vitest's root).
+  return resolve(process.cwd(), 'test/fixtures/pages', name);
 }
 
 export function loadFixture(name: string): Document {
@@ -152,4 +153,36 @@ export function collapse(s: string): string {
 
 export function summary(ms: readonly PageMention[]): { entity: string; text: string }[] {
   return ms.map((m) => ({ entity: m.entity, text: m.text }));
+}
+
+/**
+ * The text a Range covers as a reader sees it: its text nodes' characters plus a line break
+ * for each <br>/<img> inside it (Range.toString() drops those), whitespace collapsed.
+ * An independent re-implementation to check the collector's offset map against.
+ */
+export function rangeReadingText(r: Range): string {
+  const doc = r.startContainer.ownerDocument!;
+  const root = r.commonAncestorContainer;
+  let out = '';
+  const visit = (n: Node): void => {
+    if (!r.intersectsNode(n)) return;
+    if (n.nodeType === 3) {
+      const data = (n as Text).data;
+      const from = n === r.startContainer ? r.startOffset : 0;
+      const to = n === r.endContainer ? r.endOffset : data.length;
+      out += data.slice(from, to);
+      return;
+    }
+    if (n.nodeType === 1) {
+      const name = (n as Element).localName;
+      if (name === 'br' || name === 'img') {
+        out += '\n';
+        return;
+      }
+    }
+    for (let c = n.firstChild; c; c = c.nextSibling) visit(c);
+  };
+  void doc;
+  visit(root);
+  return collapse(out);
 }
