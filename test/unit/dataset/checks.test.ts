@@ -1,0 +1,166 @@
+// Bad inputs fail the build with a message naming the file and the field, and no dataset.
+
+import { describe, expect, it } from 'vitest';
+import { buildDataset, type BuildInputs } from '../../../core/dataset/build';
+import { checkDataset } from '../../../core/dataset/dataset-checks';
+import type { RegistryDoc, RegistryEntity } from '../../../core/dataset/inputs';
+import type { Dataset } from '../../../core/dataset-types';
+import { buildReal, realInputs } from './helpers';
+
+const REG = 'data/registry/entities.yaml';
+const META = 'data/sources/000_6585d2d66e5d43a2.meta.yaml';
+
+function withRegistry(edit: (entities: RegistryEntity[]) => void): BuildInputs {
+  const inputs = realInputs();
+  const doc = structuredClone(inputs.registry.doc) as RegistryDoc;
+  edit(doc.entities);
+  return { ...inputs, registry: { ...inputs.registry, doc } };
+}
+
+function withMeta(edit: (meta: Record<string, unknown>) => void): BuildInputs {
+  const inputs = realInputs();
+  const sources = inputs.sources.map((s) => ({ ...s, meta: structuredClone(s.meta) }));
+  edit(sources[0]!.meta as Record<string, unknown>);
+  return { ...inputs, sources };
+}
+
+function errorsOf(inputs: BuildInputs): string[] {
+  const r = buildDataset(inputs);
+  expect(r.dataset).toBeNull();
+  return r.errors;
+}
+
+const idx = (entities: RegistryEntity[], id: string): number => entities.findIndex((e) => e.id === id);
+
+describe('registry checks', () => {
+  it('a bad alias strength names the file and the field path', () => {
+    let i = -1;
+    const errors = errorsOf(
+      withRegistry((es) => {
+        i = idx(es, 'samantha-power');
+        es[i]!.aliases[1] = { text: 'Power', strength: 'medium' as 'weak' };
+      }),
+    );
+    expect(errors).toEqual([`${REG}: entities[${i}].aliases[1].strength: must be one of "strong", "weak"`]);
+  });
+
+  it('a missing field and an unknown field', () => {
+    const errors = errorsOf(
+      withRegistry((es) => {
+        delete (es[0] as Partial<RegistryEntity>).name;
+        (es[1] as unknown as Record<string, unknown>).nickname = 'x';
+      }),
+    );
+    expect(errors).toContain(`${REG}: entities[0].name: is required`);
+    expect(errors.some((e) => e.startsWith(`${REG}: entities[1].nickname: unknown field`))).toBe(true);
+  });
+
+  it('an alias claimed by two entities without a rule', () => {
+    let a = -1;
+    let b = -1;
+    const errors = errorsOf(
+      withRegistry((es) => {
+        a = idx(es, 'ban-ki-moon');
+        b = idx(es, 'islamic-state');
+        es[b]!.aliases.push('Ki-Moon'); // same letters after case folding: still a collision
+      }),
+    );
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toMatch(new RegExp(`^${REG}: entities\\[${a}\\]\\.aliases\\[1\\]\\.text: "Ki-moon" is also claimed by entities\\[${b}\\] \\(islamic-state\\)`));
+  });
+
+  it('allows a shared alias when every claim is weak and marked shared', () => {
+    const inputs = withRegistry((es) => {
+      es[idx(es, 'bashar-al-assad')]!.aliases[3] = { text: 'Assad', strength: 'weak', shared: true };
+      es.push({ id: 'hafez-al-assad', type: 'person', name: 'Hafez al-Assad', aliases: ['Hafez al-Assad', { text: 'Assad', strength: 'weak', shared: true }] });
+    });
+    expect(buildDataset(inputs).errors).toEqual([]);
+  });
+
+  it('a description that is not verbatim in its source', () => {
+    let i = -1;
+    const errors = errorsOf(
+      withRegistry((es) => {
+        i = idx(es, 'vitaly-churkin');
+        es[i]!.description = { source: 'afp-2016-09-27-aleppo', text: 'Russian ambassador to the United Nations' };
+      }),
+    );
+    expect(errors).toEqual([
+      `${REG}: entities[${i}].description.text: "Russian ambassador to the United Nations" is not verbatim in data/sources/000_6585d2d66e5d43a2.txt`,
+    ]);
+  });
+
+  it('a citation naming an unknown source, or an occurrence that does not exist', () => {
+    const errors = errorsOf(
+      withRegistry((es) => {
+        es[0]!.citations = [{ source: 'nyt-2020-01-01-x', text: 'anything' }, { source: 'afp-2016-09-27-aleppo', text: 'Churkin', occurrence: 3 }];
+      }),
+    );
+    expect(errors[0]).toMatch(new RegExp(`^${REG}: entities\\[0\\]\\.citations\\[0\\]\\.source: unknown source "nyt-2020-01-01-x"`));
+    expect(errors[1]).toBe(`${REG}: entities[0].citations[1].text: occurrence 3 of "Churkin" is not verbatim in data/sources/000_6585d2d66e5d43a2.txt`);
+  });
+
+  it('duplicate entity ids', () => {
+    const errors = errorsOf(withRegistry((es) => es.push({ ...structuredClone(es[0]!), aliases: ['Somebody Else'] })));
+    expect(errors[0]).toMatch(/entities\[\d+\]\.id: ".*" is already used by entities\[0\]/);
+  });
+});
+
+describe('metadata checks', () => {
+  it('a malformed date', () => {
+    expect(errorsOf(withMeta((m) => (m.published = '27/09/2016')))).toEqual([`${META}: published: must match ^\\d{4}-\\d{2}-\\d{2}$`]);
+  });
+
+  it('a missing field, a wrong type', () => {
+    const errors = errorsOf(
+      withMeta((m) => {
+        delete m.outlet;
+        m.titleDerived = 'yes';
+      }),
+    );
+    expect(errors).toContain(`${META}: outlet: is required`);
+    expect(errors).toContain(`${META}: titleDerived: must be boolean`);
+  });
+
+  it('an id that is not a slug', () => {
+    expect(errorsOf(withMeta((m) => (m.id = 'AFP 2016')))[0]).toMatch(new RegExp(`^${META}: id: must match`));
+  });
+
+  it('two sources with one id', () => {
+    const inputs = realInputs();
+    const sources = inputs.sources.map((s) => ({ ...s, meta: { ...(s.meta as object), id: 'same-id' } }));
+    const errors = errorsOf({ ...inputs, sources });
+    expect(errors).toEqual(['data/sources/003_36a231e467a3c658.meta.yaml: id: "same-id" is already used by data/sources/000_6585d2d66e5d43a2.meta.yaml']);
+  });
+});
+
+describe('dataset checks', () => {
+  const good = (): Dataset => structuredClone(buildReal().dataset!);
+
+  it('passes on the real dataset', () => {
+    expect(checkDataset(good(), 'data/dataset.json')).toEqual([]);
+  });
+
+  it('a quote whose speaker is not in the registry', () => {
+    const d = good();
+    d.quotes[0]!.speaker = 'vladimir-putin';
+    expect(checkDataset(d, 'data/dataset.json')).toEqual(['data/dataset.json: quotes[0].speaker: "vladimir-putin" is not an entity in the registry']);
+  });
+
+  it('a citation that is not verbatim at its offsets', () => {
+    const d = good();
+    const i = d.entities.findIndex((e) => e.description);
+    d.entities[i]!.description!.start += 1;
+    d.entities[i]!.description!.end += 1;
+    expect(checkDataset(d, 'data/dataset.json')[0]).toMatch(new RegExp(`^data/dataset\\.json: entities\\[${i}\\]\\.description\\.text: not verbatim at`));
+  });
+
+  it('a statement outside its source, a duplicate quote id', () => {
+    const d = good();
+    d.statements[0]!.end = 1e6;
+    d.quotes[1]!.id = d.quotes[0]!.id;
+    const errors = checkDataset(d, 'data/dataset.json');
+    expect(errors).toContain(`data/dataset.json: quotes[1].id: duplicate id "${d.quotes[0]!.id}"`);
+    expect(errors.some((e) => e.startsWith('data/dataset.json: statements[0]: offsets'))).toBe(true);
+  });
+});
