@@ -215,12 +215,15 @@ export class PageScanner {
   }
 
   /** A walker that appends runs to `out` and registers the blocks it reads. */
-  private newWalker(root: Element, deep: boolean, forced: ReadonlySet<Node> | undefined, out: Entry[]): RunWalker {
+  private newWalker(root: Element, deep: boolean, forced: ReadonlySet<Node> | undefined, out: Entry[], touched?: Set<Element>): RunWalker {
     return new RunWalker(this.b, root, {
       isOwnNode: this.o.isOwnNode,
       forcedRoots: forced,
       descendBlock: (el, isForced) => deep || isForced || !this.registry.has(el),
-      onBlock: (el) => this.registry.set(el, []),
+      onBlock: (el) => {
+        this.registry.set(el, []);
+        touched?.add(el);
+      },
       onRun: (run) => {
         const entry: Entry = { run, matched: false, candidates: [] };
         out[out.length] = entry;
@@ -369,12 +372,20 @@ export class PageScanner {
     for (const el of [...this.registry.keys()]) if (!b.isConnected(el) || reread.has(el)) this.registry.delete(el);
     // 2. Re-read each dirty block's own text (and any block inside an added subtree).
     const fresh: Entry[] = [];
+    const touched = new Set<Element>();
     for (const blk of reread) {
       if (!b.isConnected(blk) || this.registry.has(blk)) continue; // gone, or read already via an ancestor
-      this.newWalker(blk, false, d.added, fresh).step(() => false);
+      this.newWalker(blk, false, d.added, fresh, touched).step(() => false);
+    }
+    // Blocks read afresh inside added subtrees (a moved article) replace their old runs.
+    let survivors = kept;
+    if (touched.size > 0) {
+      survivors = [];
+      for (let i = 0; i < kept.length; i++) if (!touched.has(kept[i]!.run.block)) survivors[survivors.length] = kept[i]!;
+      if (survivors.length !== kept.length) removed = true;
     }
     // 3. Merge the fresh runs (in document order among themselves) into document order.
-    this.entries = fresh.length > 0 ? this.merge(kept, fresh) : kept;
+    this.entries = fresh.length > 0 ? this.merge(survivors, fresh) : survivors;
     if (removed || fresh.length > 0) {
       this.needsPublish = true;
       this.schedule();
