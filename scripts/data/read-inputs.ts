@@ -3,7 +3,7 @@
 
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { BuildInputs } from '../../core/dataset/build';
 import type { JsonSchema } from '../../core/dataset/validate';
 import type { SourceInput } from '../../core/dataset/inputs';
@@ -24,9 +24,11 @@ export class InputError extends Error {
 }
 
 function parseYaml(root: string, file: string, errors: string[]): unknown {
-  const doc = parseDocument(readFileSync(join(root, file), 'utf8'), { prettyErrors: false, uniqueKeys: true });
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(readFileSync(join(root, file), 'utf8'), { prettyErrors: false, uniqueKeys: true, lineCounter });
   for (const e of doc.errors) {
-    const where = e.linePos?.[0] ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '(yaml)';
+    const pos = lineCounter.linePos(e.pos[0]);
+    const where = `line ${pos.line}, column ${pos.col}`;
     errors.push(`${file}: ${where}: ${e.message.split('\n')[0] ?? e.message}`);
   }
   return doc.errors.length > 0 ? undefined : (doc.toJS() as unknown);
