@@ -89,6 +89,8 @@ export class PageScanner {
   private registry = new Map<Element, Entry[]>();
   private walker: RunWalker | null = null;
   private visiblePass = false;
+  private visCursor = 0;
+  private orderCursor = 0;
   private taskQueued = false;
   private needsPublish = false;
   private published: readonly PageMention[] = [];
@@ -136,6 +138,8 @@ export class PageScanner {
       this.entries = [];
       this.registry = new Map();
       this.visiblePass = true;
+      this.visCursor = 0;
+      this.orderCursor = 0;
       this.needsPublish = true;
       const root = this.doc.body ?? this.doc.documentElement;
       this.walker = root ? this.newWalker(root, true, undefined, this.entries) : null;
@@ -263,20 +267,37 @@ export class PageScanner {
     }
     let more = false;
     if (this.visiblePass) {
-      more = this.matchWhere((e) => this.isVisible(e.run.block), pause);
+      more = this.matchVisible(pause);
       if (!more) this.visiblePass = false;
     }
-    if (!more) more = this.matchWhere(null, pause);
+    if (!more) more = this.matchInOrder(pause);
     if (this.needsPublish) this.publish();
     if (more) this.schedule();
   }
 
-  /** Match unmatched entries (passing `filter`) until done or paused; true when paused. */
-  private matchWhere(filter: ((e: Entry) => boolean) | null, pause: () => boolean): boolean {
+  // Both passes keep a cursor, so each entry is looked at (and its visibility measured) once
+  // per pass, however many tasks the pass takes. Any change to `entries` resets them.
+
+  /** Match unmatched entries in the viewport; true when paused. */
+  private matchVisible(pause: () => boolean): boolean {
     const entries = this.entries;
-    for (let i = 0; i < entries.length; i++) {
-      const e = entries[i];
-      if (!e || e.matched || (filter && !filter(e))) continue;
+    for (; this.visCursor < entries.length; this.visCursor++) {
+      const e = entries[this.visCursor]!;
+      if (e.matched) continue;
+      if (pause()) return true;
+      if (!this.isVisible(e.run.block)) continue;
+      this.matchEntry(e);
+      this.needsPublish = true;
+    }
+    return false;
+  }
+
+  /** Match the remaining entries in document order; true when paused. */
+  private matchInOrder(pause: () => boolean): boolean {
+    const entries = this.entries;
+    for (; this.orderCursor < entries.length; this.orderCursor++) {
+      const e = entries[this.orderCursor]!;
+      if (e.matched) continue;
       if (pause()) return true;
       this.matchEntry(e);
       this.needsPublish = true;
@@ -386,6 +407,8 @@ export class PageScanner {
     }
     // 3. Merge the fresh runs (in document order among themselves) into document order.
     this.entries = fresh.length > 0 ? this.merge(survivors, fresh) : survivors;
+    this.visCursor = 0;
+    this.orderCursor = 0;
     if (removed || fresh.length > 0) {
       this.needsPublish = true;
       this.schedule();
