@@ -9,17 +9,21 @@ import { resolveAlias, type RegistryDoc, type SourceInput, type SourceMeta, type
 import { findAliasMentions, findExtractionRefs } from './mentions';
 import { checkRegistry, locateCitation } from './registry-checks';
 import { checkDataset } from './dataset-checks';
+import { applyOverrides, type OverridesDoc } from './overrides';
 import { SchemaValidator, type JsonSchema } from './validate';
 
 export interface Schemas {
   dataset: JsonSchema;
   registry: JsonSchema;
   sourceMeta: JsonSchema;
+  quoteOverrides: JsonSchema;
 }
 
 export interface BuildInputs {
   sources: SourceInput[];
   registry: RegistryInput;
+  /** Editorial quote corrections; optional. */
+  overrides?: { file: string; doc: unknown };
   schemas: Schemas;
   /** Where the output goes, for messages about it. */
   outputFile?: string;
@@ -47,6 +51,7 @@ export function buildDataset(inputs: BuildInputs): BuildResult {
     if (s.text.trim() === '') errors.push(`${s.textFile}: (text): the article text is empty`);
   }
   errors.push(...validator.check(inputs.schemas.registry, inputs.registry.doc, inputs.registry.file));
+  if (inputs.overrides) errors.push(...validator.check(inputs.schemas.quoteOverrides, inputs.overrides.doc, inputs.overrides.file));
   if (errors.length > 0) return fail();
 
   const regFile = inputs.registry.file;
@@ -95,11 +100,21 @@ export function buildDataset(inputs: BuildInputs): BuildResult {
   const quotes: Quote[] = [];
   const statements: Statement[] = [];
   const mentions: Mention[] = [];
-  for (const s of sources) {
-    const id = s.meta.id;
-    for (const m of findAliasMentions(s.text, registry.entities)) mentions.push({ entity: m.entity, source: id, start: m.start, end: m.end });
+  const analyses = sources.map((s) => {
     const analysis = analyseSource(s.text, findExtractionRefs(s.text, registry.entities), names);
-    findings.set(id, analysis.quotes);
+    findings.set(s.meta.id, analysis.quotes);
+    return analysis;
+  });
+  if (inputs.overrides) {
+    const texts = new Map(sources.map((s) => [s.meta.id, s.text]));
+    const ids = new Set(registry.entities.map((e) => e.id));
+    errors.push(...applyOverrides(inputs.overrides.file, inputs.overrides.doc as OverridesDoc, findings, texts, ids));
+    if (errors.length > 0) return fail();
+  }
+  sources.forEach((s, n) => {
+    const id = s.meta.id;
+    const analysis = analyses[n]!;
+    for (const m of findAliasMentions(s.text, registry.entities)) mentions.push({ entity: m.entity, source: id, start: m.start, end: m.end });
     for (const q of analysis.quotes) {
       if (q.excluded) continue;
       quotes.push({ id: quoteId(id, q.start), speaker: q.speaker, text: s.text.slice(q.start, q.end), source: id, start: q.start, end: q.end });
@@ -111,7 +126,7 @@ export function buildDataset(inputs: BuildInputs): BuildResult {
       seen.add(sid);
       statements.push({ id: sid, entity: st.entity, text: s.text.slice(st.start, st.end), source: id, start: st.start, end: st.end });
     }
-  }
+  });
 
   const dataset: Dataset = {
     version: 1,

@@ -57,13 +57,17 @@ function formatErrors(file: string, errors: ErrorObject[]): string[] {
 
 export class SchemaValidator {
   private readonly validators = new Map<JsonSchema, ValidateFunction>();
-  private readonly ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+  private readonly ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
 
   /** Error lines naming the file and field, or [] when valid. */
   check(schema: JsonSchema, value: unknown, file: string): string[] {
     let validate = this.validators.get(schema);
     if (!validate) {
-      validate = this.ajv.compile(schema);
+      try {
+        validate = this.ajv.compile(schema);
+      } catch (e) {
+        return [`${file}: (schema): the JSON Schema for this file is invalid: ${(e as Error).message}`];
+      }
       this.validators.set(schema, validate);
     }
     return validate(value) ? [] : formatErrors(file, validate.errors ?? []);

@@ -11,10 +11,12 @@ import type { SourceInput } from '../../core/dataset/inputs';
 export const PATHS = {
   sources: 'data/sources',
   registry: 'data/registry/entities.yaml',
+  overrides: 'data/registry/quote-overrides.yaml',
   dataset: 'data/dataset.json',
   datasetSchema: 'data/dataset.schema.json',
   registrySchema: 'data/schema/registry.schema.json',
   sourceMetaSchema: 'data/schema/source-meta.schema.json',
+  quoteOverridesSchema: 'data/schema/quote-overrides.schema.json',
 } as const;
 
 export class InputError extends Error {
@@ -72,7 +74,9 @@ export function readInputs(root: string): BuildInputs {
     dataset: readJson(root, PATHS.datasetSchema, errors),
     registry: readJson(root, PATHS.registrySchema, errors),
     sourceMeta: readJson(root, PATHS.sourceMetaSchema, errors),
+    quoteOverrides: readJson(root, PATHS.quoteOverridesSchema, errors),
   };
+  const overrides = existsSync(join(root, PATHS.overrides)) ? { file: PATHS.overrides, doc: parseYaml(root, PATHS.overrides, errors) } : undefined;
   if (errors.length > 0) throw new InputError(errors);
-  return { sources, registry: { file: PATHS.registry, doc: registry }, schemas, outputFile: PATHS.dataset };
+  return { sources, registry: { file: PATHS.registry, doc: registry }, overrides, schemas, outputFile: PATHS.dataset };
 }

@@ -164,3 +164,41 @@ describe('dataset checks', () => {
     expect(errors.some((e) => e.startsWith('data/dataset.json: statements[0]: offsets'))).toBe(true);
   });
 });
+
+describe('quote overrides', () => {
+  const OV = 'data/registry/quote-overrides.yaml';
+  const withOverrides = (overrides: unknown[]): BuildInputs => ({ ...realInputs(), overrides: { file: OV, doc: { overrides } } });
+  const VOA = 'voa-2016-09-24-russia-truce';
+
+  it('set a speaker or exclude a quote', () => {
+    const r = buildDataset(
+      withOverrides([
+        { source: VOA, quote: 'worst fighting', speaker: 'syria', note: 'test' },
+        { source: VOA, quote: 'earthquake-like', exclude: 'scare', note: 'test' },
+      ]),
+    );
+    expect(r.errors).toEqual([]);
+    const q = r.dataset!.quotes.filter((x) => x.source === VOA);
+    expect(q.find((x) => x.text === 'worst fighting')?.speaker).toBe('syria');
+    expect(q.some((x) => x.text.startsWith('earthquake'))).toBe(false);
+  });
+
+  it('a speaker that is not in the registry', () => {
+    const errors = errorsOf(withOverrides([{ source: VOA, quote: 'worst fighting', speaker: 'syrian-opposition-media', note: 'x' }]));
+    expect(errors).toEqual([`${OV}: overrides[0].speaker: "syrian-opposition-media" is not an entity in the registry`]);
+  });
+
+  it('a quote that matches nothing, or several', () => {
+    expect(errorsOf(withOverrides([{ source: VOA, quote: 'no such words', speaker: null, note: 'x' }]))).toEqual([
+      `${OV}: overrides[0].quote: "no such words" matches 0 quotes in ${VOA}; it must match exactly one`,
+    ]);
+    expect(errorsOf(withOverrides([{ source: VOA, quote: 't', speaker: null, note: 'x' }]))[0]).toMatch(/matches \d+ quotes/);
+  });
+
+  it('a malformed override', () => {
+    expect(errorsOf(withOverrides([{ source: VOA, quote: 'worst fighting', note: 'neither speaker nor exclude' }]))).toEqual([
+      `${OV}: overrides[0].speaker: is required`,
+      `${OV}: overrides[0].exclude: is required`,
+    ]);
+  });
+});
