@@ -41,8 +41,18 @@ export default defineConfig({
     name: 'Factcard',
     description:
       'Hover a name in the news to see who it is, what they said, and the exact source quote. Works offline; collects nothing.',
-    permissions: ['storage', 'activeTab'],
+    permissions: ['storage'],
     action: { default_title: 'Factcard' },
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: 'Go to the next mention on the page and open its card',
+      },
+      'previous-mention': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Go to the previous mention on the page and open its card',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

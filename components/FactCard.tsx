@@ -44,7 +44,7 @@ export function FactCard({ card, viewerHref, onOpenSource, onSelectEntity, onClo
   const nameId = `fc-name-${card.id}`;
 
   return (
-    <div class="card" data-fc="card" data-entity={card.id} role="dialog" aria-modal="false" aria-labelledby={nameId}>
+    <div class="card" data-fc="card" data-entity={card.id} role="dialog" aria-modal="false" aria-labelledby={nameId} tabIndex={-1}>
       <header class="head">
         <div>
           <span class={`type type-${card.type}`} data-fc="type">

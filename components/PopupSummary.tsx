@@ -13,11 +13,21 @@ export interface FoundEntity {
 export type PopupState =
   | { kind: 'loading' }
   | { kind: 'unsupported' }
-  | { kind: 'paused' }
+  | { kind: 'paused'; why: 'everywhere' | 'site' }
   | { kind: 'ready'; entities: FoundEntity[]; scanning: boolean };
+
+export interface Toggles {
+  /** The tab's site, or null where a site switch makes no sense. */
+  site: string | null;
+  siteOn: boolean;
+  everywhereOn: boolean;
+  onSite: (on: boolean) => void;
+  onEverywhere: (on: boolean) => void;
+}
 
 export interface PopupSummaryProps {
   state: PopupState;
+  toggles: Toggles | null;
   stats: DatasetStats;
   onScrollTo: (id: string) => void;
   onOpenCard: (id: string) => void;
@@ -28,7 +38,7 @@ export interface PopupSummaryProps {
 const GROUP_ORDER: EntityType[] = ['person', 'organization', 'group', 'place'];
 const GROUP_LABEL: Record<EntityType, string> = { person: 'People', organization: 'Organisations', group: 'Groups', place: 'Places' };
 
-export function PopupSummary({ state, stats, onScrollTo, onOpenCard, onOpenOptions, onBrowse }: PopupSummaryProps) {
+export function PopupSummary({ state, toggles, stats, onScrollTo, onOpenCard, onOpenOptions, onBrowse }: PopupSummaryProps) {
   return (
     <div class="popup">
       <header class="top">
@@ -39,6 +49,7 @@ export function PopupSummary({ state, stats, onScrollTo, onOpenCard, onOpenOptio
           </span>
         ) : null}
       </header>
+      {toggles ? <ToggleBar {...toggles} /> : null}
       <main>{body(state, onScrollTo, onOpenCard)}</main>
       <footer class="foot" data-fc="dataset-stats">
         <span>
@@ -69,7 +80,11 @@ function body(state: PopupState, onScrollTo: (id: string) => void, onOpenCard: (
         </p>
       );
     case 'paused':
-      return <p class="state" data-fc="state-paused">Factcard is paused here.</p>;
+      return (
+        <p class="state" data-fc="state-paused">
+          {state.why === 'everywhere' ? 'Factcard is paused everywhere.' : 'Factcard is off on this site.'} Nothing on this page is marked.
+        </p>
+      );
     case 'ready':
       if (state.entities.length === 0) {
         return (
@@ -108,4 +123,23 @@ function body(state: PopupState, onScrollTo: (id: string) => void, onOpenCard: (
         );
       });
   }
+}
+
+function ToggleBar({ site, siteOn, everywhereOn, onSite, onEverywhere }: Toggles) {
+  return (
+    <div class="toggles">
+      {site ? (
+        <label class="switch" title={`Mark names on ${site}`}>
+          <input type="checkbox" role="switch" checked={siteOn} disabled={!everywhereOn} data-fc="toggle-site" onChange={(e) => onSite((e.target as HTMLInputElement).checked)} />
+          <span>
+            On <strong>{site}</strong>
+          </span>
+        </label>
+      ) : null}
+      <label class="switch" title="Pause or resume Factcard on every site">
+        <input type="checkbox" role="switch" checked={everywhereOn} data-fc="toggle-everywhere" onChange={(e) => onEverywhere((e.target as HTMLInputElement).checked)} />
+        <span>Everywhere</span>
+      </label>
+    </div>
+  );
 }

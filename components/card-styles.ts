@@ -17,6 +17,8 @@ export const CARD_CSS = `
 }
 @media (prefers-reduced-motion: reduce) { .wrap { animation: none; } }
 @keyframes fc-in { from { opacity: 0; transform: translateY(2px); } to { opacity: 1; transform: none; } }
+.card:focus { outline: none; }
+.card:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 .card {
   box-sizing: border-box; background: var(--bg); border: 1px solid var(--line); border-radius: 10px;
   box-shadow: var(--shadow); padding: 12px 14px 10px; max-height: min(440px, calc(100vh - 24px)); overflow: auto;

@@ -35,6 +35,8 @@ export interface ContentProtocol {
   scrollToEntity(req: { entity: string }): Promise<{ index: number; total: number }>;
   /** Scrolls to the entity's first mention and opens its card. */
   openCard(req: { entity: string }): Promise<boolean>;
+  /** Keyboard navigation (commands API): the next or previous mention, with its card. */
+  navigate(req: { direction: 1 | -1 }): Promise<boolean>;
 }
 
 export type MessageOf<P> = {

@@ -1,7 +1,7 @@
 // The background's message handlers as plain async functions over injected dependencies,
 // so unit tests call them directly with fakes.
 
-import type { Browser, browser as wxtBrowser } from 'wxt/browser';
+import type { browser as wxtBrowser } from 'wxt/browser';
 import type { DatasetIndex } from '../core/card-model';
 import { viewerHash } from '../core/links';
 import type { BackgroundProtocol } from '../core/protocol';
@@ -12,7 +12,8 @@ export interface BackgroundDeps {
   /** `browser.runtime.getURL`. */
   getURL: (path: '/viewer.html') => string;
   openTab: (opts: { url: string; openerTabId?: number; index?: number }) => Promise<unknown>;
-  setBadge: (tabId: number, text: string) => Promise<void>;
+  /** Shows a tab's state on the toolbar button: the badge text and the (paused or normal) icon. */
+  setToolbar: (tabId: number, state: { badge: string; paused: boolean }) => Promise<void>;
 }
 
 export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundProtocol> {
@@ -22,7 +23,8 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
       // Only the top frame speaks for the tab; frames report nothing to the badge.
       if (tabId === undefined || (sender.frameId ?? 0) !== 0) return;
       const known = entities.filter((e) => deps.index.entities.has(e.entity));
-      await deps.setBadge(tabId, status === 'ready' || status === 'scanning' ? badgeText(known.length) : '');
+      const paused = status === 'paused' || status === 'disabled-site';
+      await deps.setToolbar(tabId, { badge: paused ? '' : badgeText(known.length), paused });
     },
     async getCards({ ids }) {
       const cards = [];

@@ -10,7 +10,7 @@ export type Handlers<P> = {
 };
 
 export const BACKGROUND_MESSAGES: readonly (keyof BackgroundProtocol)[] = ['pageFound', 'getCards', 'openViewer'];
-export const CONTENT_MESSAGES: readonly (keyof ContentProtocol)[] = ['getSummary', 'scrollToEntity', 'openCard'];
+export const CONTENT_MESSAGES: readonly (keyof ContentProtocol)[] = ['getSummary', 'scrollToEntity', 'openCard', 'navigate'];
 
 export function sendToBackground<K extends keyof BackgroundProtocol>(
   type: K,

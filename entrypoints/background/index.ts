@@ -3,9 +3,12 @@ import { defineBackground } from 'wxt/utils/define-background';
 import dataset from '../../data/dataset.json';
 import { DatasetIndex } from '../../core/card-model';
 import type { Dataset } from '../../core/dataset-types';
-import { BACKGROUND_MESSAGES, listen } from '../../platform/messaging';
-import { createBackgroundHandlers, toolbarAction } from '../../platform/background-handlers';
 import type { BackgroundProtocol } from '../../core/protocol';
+import { createBackgroundHandlers, toolbarAction } from '../../platform/background-handlers';
+import { BACKGROUND_MESSAGES, listen, sendToTab } from '../../platform/messaging';
+
+const ICONS = { normal: '', paused: '-paused' } as const;
+const iconPaths = (suffix: string) => ({ 16: `/icon/16${suffix}.png`, 32: `/icon/32${suffix}.png`, 48: `/icon/48${suffix}.png` });
 
 export default defineBackground(() => {
   const action = toolbarAction(browser);
@@ -13,10 +16,21 @@ export default defineBackground(() => {
     index: new DatasetIndex(dataset as Dataset),
     getURL: (path) => browser.runtime.getURL(path),
     openTab: (opts) => browser.tabs.create(opts),
-    setBadge: async (tabId, text) => {
-      await action.setBadgeText({ tabId, text });
-      await action.setBadgeBackgroundColor({ tabId, color: '#3b5b7a' });
+    setToolbar: async (tabId, { badge, paused }) => {
+      await action.setBadgeText({ tabId, text: badge });
+      await action.setBadgeBackgroundColor({ tabId, color: '#2f5d8a' });
+      await action.setIcon({ tabId, path: iconPaths(paused ? ICONS.paused : ICONS.normal) });
+      await action.setTitle({ tabId, title: paused ? 'Factcard (paused here)' : badge ? `Factcard: ${badge} found on this page` : 'Factcard' });
     },
   });
   listen<BackgroundProtocol>(BACKGROUND_MESSAGES, handlers);
+
+  // Keyboard shortcuts (user-changeable in the browser's shortcut settings).
+  browser.commands.onCommand.addListener((command) => {
+    const direction = command === 'next-mention' ? 1 : command === 'previous-mention' ? -1 : 0;
+    if (!direction) return;
+    void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
+      if (tab?.id !== undefined) return sendToTab(tab.id, 'navigate', { direction }).catch(() => undefined);
+    });
+  });
 });

@@ -1,27 +1,32 @@
 // The content script's coordinator: builds the scanner, highlighter, hover intent and card
-// host, wires them to the page's events and to the extension's messages, and tears all of
-// it down when the extension context goes away (update, reload, disable).
+// host, wires them to the page's events, the settings and the extension's messages, and
+// tears all of it down when the extension context goes away (update, reload, disable).
 
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import compiledIndex from 'virtual:factcard-index';
 import type { CardModel } from '../../core/card-model';
+import type { EntityType } from '../../core/dataset-types';
 import { DEFAULT_INTENT, HoverIntent } from '../../core/hover-intent';
 import { viewerHash } from '../../core/links';
 import { loadMatcher } from '../../core/matcher';
 import type { ContentProtocol, EntityCount, PageStatus } from '../../core/protocol';
+import type { Settings } from '../../core/settings';
 import { Highlighter } from '../../dom/highlighter';
-import { createHitTester, type Hit } from '../../dom/hit-test';
+import { createHitTester } from '../../dom/hit-test';
 import { PageScanner, type PageMention } from '../../dom/page-scanner';
 import { scrollToMention } from '../../dom/scroll';
-import { CONTENT_MESSAGES, listen, sendToBackground } from '../../platform/messaging';
-import { browser } from 'wxt/browser';
+import { CONTENT_MESSAGES, listen, sendToBackground, type Handlers } from '../../platform/messaging';
+import { loadSettings, watchSettings } from '../../platform/settings';
 import { CardHost } from './card-host';
+import { isEditable, pageStatusFor } from './page-state';
+import { trackPointer } from './pointer';
 
 const REPORT_DELAY_MS = 250;
 
 export function startFactcard(ctx: ContentScriptContext): void {
   const doc = document;
-  // Text/plain, XML and other non-HTML documents have nothing for us (or no place for a card).
+  // Text/plain, XML and other non-HTML documents have no place for a card.
   if (!(doc.documentElement instanceof HTMLElement) || !doc.body) return;
   const signal = ctx.signal;
   const isTop = window === window.top;
@@ -29,74 +34,106 @@ export function startFactcard(ctx: ContentScriptContext): void {
 
   const matcher = loadMatcher(compiledIndex);
   const cardHost = new CardHost(doc);
-  const highlighter = new Highlighter(doc);
+  const highlighter = new Highlighter(doc, { onError });
   const cards = new Map<string, CardModel>();
-  let cardsPending: Promise<void> | null = null;
+  const cursor = new Map<string, number>();
+  let scanner: PageScanner | null = null;
+  let scannerTypes = '';
   let status: PageStatus = 'scanning';
   let openMention: PageMention | null = null;
   let openLine = 0;
   let reportTimer = 0;
-
-  const isOwnNode = (n: Node) => n === cardHost.host || cardHost.host.contains(n);
-  const scanner = new PageScanner({
-    doc,
-    matcher,
-    signal,
-    isOwnNode,
-    onError,
-    onChange: (mentions) => {
-      highlighter.update(mentions);
-      if (openMention && !mentions.some((m) => m.id === openMention?.id)) intent.closeNow();
-      scheduleReport();
-    },
-  });
-  const hitTester = createHitTester(doc, () => scanner.mentions());
+  /** Where focus was before a keyboard-opened card took it; Escape gives it back. */
+  let returnFocus: HTMLElement | null = null;
 
   const intent = new HoverIntent<PageMention>(
     DEFAULT_INTENT,
-    {
-      open: (m) => void showCard(m, openLine),
-      close: () => hideCard(),
-    },
-    {
-      set: (fn, ms) => ctx.setTimeout(fn, ms),
-      clear: (id) => clearTimeout(id),
-      now: () => performance.now(),
-    },
+    { open: (m) => void showCard(m, openLine), close: () => hideCard() },
+    { set: (fn, ms) => ctx.setTimeout(fn, ms), clear: (id) => clearTimeout(id), now: () => performance.now() },
     (a, b) => a.id === b.id,
   );
 
+  const mentions = (): readonly PageMention[] => scanner?.mentions() ?? [];
+  const hitTester = createHitTester(doc, mentions);
+
+  function apply(next: Settings): void {
+    intent.setOptions({ ...DEFAULT_INTENT, dwellMs: next.hoverDelayMs });
+    highlighter.setStyle(next.highlightStyle, next.highlightColor);
+    const state = pageStatusFor(next, location.href);
+    if (state !== 'on') {
+      stopScanning();
+      status = state;
+      report();
+      return;
+    }
+    const types = (Object.keys(next.entityTypes) as EntityType[]).filter((t) => next.entityTypes[t]);
+    if (!scanner || types.join() !== scannerTypes) startScanning(new Set(types));
+  }
+
+  function startScanning(enabledTypes: ReadonlySet<EntityType>): void {
+    stopScanning();
+    status = 'scanning';
+    scannerTypes = [...enabledTypes].join();
+    scanner = new PageScanner({
+      doc,
+      matcher,
+      signal,
+      enabledTypes,
+      isOwnNode: (n) => n === cardHost.host || cardHost.host.contains(n),
+      onError,
+      onChange: (list) => {
+        highlighter.update(list);
+        if (openMention && !list.some((m) => m.id === openMention?.id)) intent.closeNow();
+        scheduleReport();
+      },
+    });
+    scanner.start();
+  }
+
+  function stopScanning(): void {
+    intent.closeNow();
+    scanner?.destroy();
+    scanner = null;
+    scannerTypes = '';
+    highlighter.update([]);
+  }
+
   function counts(): EntityCount[] {
+    if (!scanner) return [];
     return [...scanner.countsByEntity()].map(([entity, count]) => ({ entity, count })).sort((a, b) => b.count - a.count);
   }
 
-  function scheduleReport(): void {
+  function report(): void {
     if (!isTop) return;
+    const entities = counts();
+    void sendToBackground('pageFound', { entities, status }).catch(onError);
+    if (entities.length) void ensureCards(entities.map((e) => e.entity));
+  }
+
+  function scheduleReport(): void {
     clearTimeout(reportTimer);
     reportTimer = ctx.setTimeout(() => {
       status = 'ready';
-      const entities = counts();
-      void sendToBackground('pageFound', { entities, status }).catch(onError);
-      void ensureCards(entities.map((e) => e.entity));
+      report();
     }, REPORT_DELAY_MS);
   }
 
+  let cardsPending: Promise<void> = Promise.resolve();
   function ensureCards(ids: string[]): Promise<void> {
     const missing = ids.filter((id) => !cards.has(id));
-    if (missing.length === 0) return cardsPending ?? Promise.resolve();
-    const p = sendToBackground('getCards', { ids: missing })
+    if (missing.length === 0) return cardsPending;
+    cardsPending = sendToBackground('getCards', { ids: missing })
       .then((list) => {
         for (const c of list) cards.set(c.id, c);
       })
       .catch(onError);
-    cardsPending = p;
-    return p;
+    return cardsPending;
   }
 
   async function showCard(m: PageMention, line: number, entity = m.entity): Promise<void> {
     await ensureCards([entity]);
     const card = cards.get(entity);
-    if (!card || signal.aborted) return;
+    if (!card || signal.aborted || (intent.openKey && intent.openKey.id !== m.id)) return;
     openMention = m;
     highlighter.setActive(m);
     cardHost.show(
@@ -104,8 +141,8 @@ export function startFactcard(ctx: ContentScriptContext): void {
         card,
         viewerHref: (t) => browser.runtime.getURL('/viewer.html') + viewerHash(t),
         onOpenSource: (target) => void sendToBackground('openViewer', { target }).catch(onError),
-        onSelectEntity: (id) => void showCard(m, line, id),
-        onClose: () => intent.closeNow(),
+        onSelectEntity: (id) => void showCard(m, line, id).then(() => cardHost.focusCard()),
+        onClose: () => closeCard(),
       },
       { range: m.range, line },
     );
@@ -117,33 +154,27 @@ export function startFactcard(ctx: ContentScriptContext): void {
     cardHost.hide();
   }
 
-  // Pointer: one hit test per animation frame at most.
-  let frame = 0;
-  let lastEvent: PointerEvent | null = null;
-  const onFrame = () => {
-    frame = 0;
-    const e = lastEvent;
-    if (!e) return;
-    try {
-      const overCard = cardHost.contains(e.clientX, e.clientY);
-      const hit: Hit | null = overCard ? null : hitTester.at(e.clientX, e.clientY);
-      if (hit) openLine = lineIndex(hit);
-      const r = cardHost.rect();
-      intent.move({ x: e.clientX, y: e.clientY }, hit?.mention ?? null, overCard, r);
-    } catch (err) {
-      onError(err);
-    }
-  };
-  ctx.addEventListener(doc, 'pointermove', (e) => {
-    if (e.pointerType === 'touch') return;
-    lastEvent = e;
-    if (!frame) frame = ctx.requestAnimationFrame(onFrame);
-  }, { passive: true, capture: true });
-  ctx.addEventListener(doc.documentElement, 'pointerleave', () => intent.leave(), { passive: true });
+  function closeCard(): void {
+    intent.closeNow();
+    if (returnFocus?.isConnected) returnFocus.focus({ preventScroll: true });
+    returnFocus = null;
+  }
+
+  /** Opens a mention's card without hover: keyboard navigation and the popup. */
+  function openByKeyboard(m: PageMention): void {
+    scrollToMention(m, { highlighter, signal, behavior: 'instant' });
+    const active = doc.activeElement;
+    if (!cardHost.hasFocus()) returnFocus = active instanceof HTMLElement ? active : null;
+    openLine = 0;
+    intent.openNow(m);
+    void cardsPending.then(() => ctx.requestAnimationFrame(() => cardHost.focusCard()));
+  }
+
+  trackPointer(ctx, doc, { hitTester, cardHost, intent, onLine: (l) => (openLine = l), onError });
   ctx.addEventListener(doc, 'keydown', (e) => {
-    if (e.key === 'Escape' && intent.openKey) {
-      intent.closeNow();
-    }
+    if (!e.isTrusted || e.key !== 'Escape' || !intent.openKey) return;
+    if (isEditable(doc.activeElement) && !cardHost.hasFocus()) return;
+    closeCard();
   }, { capture: true });
   ctx.addEventListener(window, 'scroll', () => {
     if (!openMention) return;
@@ -153,50 +184,47 @@ export function startFactcard(ctx: ContentScriptContext): void {
   ctx.addEventListener(doc, 'fullscreenchange', () => cardHost.followFullscreen());
 
   if (isTop) {
-    const handlers: { [K in keyof ContentProtocol]: (req: Parameters<ContentProtocol[K]>[0]) => ReturnType<ContentProtocol[K]> } = {
+    const handlers: Handlers<ContentProtocol> = {
       async getSummary() {
         return { status, url: location.href, entities: counts() };
       },
       async scrollToEntity({ entity }) {
-        const list = scanner.mentions().filter((m) => m.entity === entity);
-        const index = (cursor.get(entity) ?? -1) + 1;
-        const m = list[index % Math.max(1, list.length)];
-        cursor.set(entity, index % Math.max(1, list.length));
-        if (m) scrollIntoViewAndFlash(m);
-        return { index: index % Math.max(1, list.length), total: list.length };
+        const list = mentions().filter((m) => m.entity === entity);
+        if (list.length === 0) return { index: -1, total: 0 };
+        const index = ((cursor.get(entity) ?? -1) + 1) % list.length;
+        cursor.set(entity, index);
+        const m = list[index];
+        if (m) scrollToMention(m, { highlighter, signal });
+        return { index, total: list.length };
       },
       async openCard({ entity }) {
-        const m = scanner.mentions().find((x) => x.entity === entity);
-        if (!m) return false;
-        scrollIntoViewAndFlash(m);
-        openLine = 0;
-        intent.openNow(m);
-        return true;
+        const m = mentions().find((x) => x.entity === entity);
+        if (m) openByKeyboard(m);
+        return m !== undefined;
+      },
+      async navigate({ direction }) {
+        if (isEditable(doc.activeElement) && !cardHost.hasFocus()) return false;
+        const list = mentions();
+        if (list.length === 0) return false;
+        const at = openMention ? list.findIndex((m) => m.id === openMention?.id) : direction > 0 ? -1 : list.length;
+        const m = list[(at + direction + list.length) % list.length];
+        if (m) openByKeyboard(m);
+        return m !== undefined;
       },
     };
-    const cursor = new Map<string, number>();
     listen<ContentProtocol>(CONTENT_MESSAGES, handlers, { signal });
-  }
-
-  function scrollIntoViewAndFlash(m: PageMention): void {
-    scrollToMention(m, { highlighter, signal, behavior: 'instant' });
   }
 
   ctx.onInvalidated(() => {
     intent.destroy();
     cardHost.destroy();
+    scanner?.destroy();
     highlighter.destroy();
-    scanner.destroy();
   });
 
-  scanner.start();
-}
-
-function lineIndex(hit: Hit): number {
-  const rects = hit.mention.range.getClientRects();
-  for (let i = 0; i < rects.length; i++) {
-    const r = rects[i];
-    if (r && r.top === hit.lineRect.top && r.left === hit.lineRect.left) return i;
-  }
-  return 0;
+  void loadSettings(onError).then((s) => {
+    if (!signal.aborted) apply(s);
+  });
+  const unwatch = watchSettings((s) => apply(s));
+  signal.addEventListener('abort', unwatch, { once: true });
 }

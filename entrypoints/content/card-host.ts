@@ -96,9 +96,10 @@ export class CardHost {
     return r !== null && x >= r.left && x <= r.right && y >= r.top && y <= r.bottom;
   }
 
-  focusFirstLink(): void {
-    const first = this.body.querySelector<HTMLElement>('a, button');
-    first?.focus();
+  /** Focuses the card itself (a labelled dialog), so Tab walks its links next. */
+  focusCard(): void {
+    const card = this.body.querySelector<HTMLElement>('[data-fc="card"]');
+    card?.focus({ preventScroll: true });
   }
 
   hasFocus(): boolean {
