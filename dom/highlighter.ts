@@ -106,7 +106,12 @@ export class Highlighter {
       this.sheet = win?.CSSStyleSheet ? new win.CSSStyleSheet() : null;
       this.sheet?.replaceSync(highlightCss(this.style, this.color));
     });
-    this.register();
+    this.guard(() => this.register());
+  }
+
+  /** The stylesheet text in use (the options page's preview, tests). */
+  get cssText(): string {
+    return highlightCss(this.style, this.color);
   }
 
   update(mentions: readonly PageMention[]): void {

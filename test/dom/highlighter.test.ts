@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIVE_HIGHLIGHT, DEFAULT_COLOR, Highlighter, highlightCss, safeColor, type HighlightLike } from '../../dom/highlighter';
+import { FakeHighlight, fakeRegistry, loadPage, startScanner } from './helpers';
+
+async function scanned(html: string) {
+  const doc = loadPage(html);
+  const h = startScanner(doc);
+  await h.sched.settle();
+  return { doc, mentions: h.scanner.mentions() };
+}
+
+const HTML = '<html><body><p>Samantha Power and Vitaly Churkin met in Aleppo; the UN Security Council and the White Helmets.</p></body></html>';
+
+function sizes(reg: Map<string, HighlightLike>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of reg) out[k] = (v as FakeHighlight).size;
+  return out;
+}
+
+describe('Highlighter', () => {
+  it('registers one highlight per entity type plus the active one', async () => {
+    const { doc, mentions } = await scanned(HTML);
+    const fake = fakeRegistry();
+    const hl = new Highlighter(doc, fake);
+    hl.update(mentions);
+    expect(sizes(fake.registry)).toEqual({
+      'factcard-person': 2, 'factcard-organization': 1, 'factcard-group': 1, 'factcard-place': 1,
+      'factcard-active': 0, 'factcard-flash': 0,
+    });
+    hl.setActive(mentions[1]!);
+    const active = fake.registry.get(ACTIVE_HIGHLIGHT) as FakeHighlight;
+    expect([...active]).toEqual([mentions[1]!.range]);
+    expect(active.priority).toBeGreaterThan((fake.registry.get('factcard-person') as FakeHighlight).priority);
+    hl.setActive(null);
+    expect(active.size).toBe(0);
+    hl.update([]);
+    expect(sizes(fake.registry)['factcard-person']).toBe(0);
+  });
+
+  it('re-registers highlights and its sheet when the page clears them, never replacing page sheets', async () => {
+    const { doc, mentions } = await scanned(HTML);
+    const win = doc.defaultView as unknown as typeof globalThis;
+    const pageSheet = new win.CSSStyleSheet();
+    doc.adoptedStyleSheets = [pageSheet];
+    const fake = fakeRegistry();
+    const hl = new Highlighter(doc, fake);
+    expect(doc.adoptedStyleSheets.length).toBe(2);
+    expect(doc.adoptedStyleSheets[0]).toBe(pageSheet);
+    const ours = doc.adoptedStyleSheets[1]!;
+    // The page resets both.
+    doc.adoptedStyleSheets = [pageSheet];
+    fake.registry.clear();
+    hl.update(mentions);
+    expect(doc.adoptedStyleSheets).toEqual([pageSheet, ours]);
+    expect(fake.registry.size).toBe(6);
+    hl.destroy();
+    expect(doc.adoptedStyleSheets).toEqual([pageSheet]);
+    expect(fake.registry.size).toBe(0);
+  });
+
+  it('writes subtle styles for each option and keeps colours from escaping the rule', () => {
+    expect(highlightCss('underline', '#c33')).toContain('::highlight(factcard-person) { text-decoration-line: underline; text-decoration-style: dotted; text-decoration-color: #c33;');
+    expect(highlightCss('background', 'rebeccapurple')).toContain('::highlight(factcard-place) { background-color: color-mix(in srgb, rebeccapurple 14%, transparent); }');
+    const none = highlightCss('none', undefined);
+    expect(none).not.toContain('factcard-person');
+    expect(none).toContain(ACTIVE_HIGHLIGHT);
+    expect(safeColor('red; } body { display: none')).toBe(DEFAULT_COLOR);
+    expect(safeColor('rgb(10, 20, 30)')).toBe('rgb(10, 20, 30)');
+    expect(safeColor('url(x)')).toBe(DEFAULT_COLOR);
+  });
+
+  it('updates its sheet on setStyle', async () => {
+    const { doc } = await scanned(HTML);
+    const hl = new Highlighter(doc, { ...fakeRegistry(), style: 'underline', color: '#123456' });
+    const sheet = doc.adoptedStyleSheets[doc.adoptedStyleSheets.length - 1]!;
+    const replaced: string[] = [];
+    const orig = sheet.replaceSync.bind(sheet);
+    sheet.replaceSync = (t: string) => (replaced.push(t), orig(t));
+    const text = (): string => hl.cssText;
+    expect(text()).toContain('dotted');
+    hl.setStyle('background', '#abcdef');
+    expect(text()).not.toContain('dotted');
+    expect(text()).toContain('#abcdef');
+    expect(replaced).toEqual([text()]);
+  });
+
+  it('degrades to drawing nothing without the Highlight API, and never throws', async () => {
+    const { doc, mentions } = await scanned(HTML);
+    const errors: unknown[] = [];
+    const hl = new Highlighter(doc, { onError: (e) => errors.push(e) });
+    expect(() => {
+      hl.update(mentions);
+      hl.setActive(mentions[0]!);
+      hl.setStyle('none');
+      hl.destroy();
+    }).not.toThrow();
+    const throwing = new Highlighter(doc, {
+      registry: { set: () => { throw new Error('page broke CSS.highlights'); }, delete: () => true },
+      createHighlight: () => new FakeHighlight(),
+      onError: (e) => errors.push(e),
+    });
+    expect(() => throwing.update(mentions)).not.toThrow();
+    expect(errors.length).toBeGreaterThan(0);
+  });
+});
