@@ -32,8 +32,8 @@ export function loadMatcher(index: CompiledIndex): Matcher {
 
   const label = new Uint16Array(n);
   for (let k = 1; k < n; k++) label[k] = index.labels.charCodeAt(k - 1);
+  // Breadth-first numbering makes each node's children consecutive: [first[k], first[k + 1]).
   const first = new Int32Array(n + 1);
-  const end = new Int32Array(n);
   /** index + 1 of the node's first variant; 0 when no alias ends at the node. */
   const firstVariant = new Int32Array(n);
   const nv = index.variants.length;
@@ -50,7 +50,6 @@ export function loadMatcher(index: CompiledIndex): Matcher {
     const code = index.nodes.charCodeAt(k) - 48;
     first[k] = nextChild;
     nextChild += code >> 1;
-    end[k] = nextChild;
     if (code & 1) {
       firstVariant[k] = v + 1;
       for (;;) {
@@ -63,11 +62,17 @@ export function loadMatcher(index: CompiledIndex): Matcher {
       }
     }
   }
+  first[n] = nextChild;
   if (nextChild !== n || v !== nv) throw new Error('Corrupt matcher index: counts disagree.');
 
-  // The root's children are looked up for nearly every word: a direct table.
-  const rootChild = new Int32Array(0x10000);
-  for (let k = first[0]!; k < end[0]!; k++) rootChild[label[k]!] = k;
+  // The root's children are looked up for nearly every word: a direct table, in pages of
+  // 256 code units so that a Latin-only index costs 1 KB, not 256 KB.
+  const rootPages: (Int32Array | undefined)[] = new Array<Int32Array | undefined>(256).fill(undefined);
+  for (let k = first[0]!; k < first[1]!; k++) {
+    const c = label[k]!;
+    const page = (rootPages[c >> 8] ??= new Int32Array(256));
+    page[c & 255] = k;
+  }
 
   const entities = index.entities;
   const types = new Map<string, EntityType>();
@@ -80,7 +85,7 @@ export function loadMatcher(index: CompiledIndex): Matcher {
 
   function child(node: number, c: number): number {
     let lo = first[node]!;
-    let hi = end[node]!;
+    let hi = first[node + 1]!;
     if (hi - lo <= 8) {
       for (; lo < hi; lo++) {
         const l = label[lo]!;
@@ -146,7 +151,7 @@ export function loadMatcher(index: CompiledIndex): Matcher {
           }
         }
       }
-      if (end[node] === first[node]) return best;
+      if (first[node + 1] === first[node]) return best;
       let c = 0;
       let f = 0;
       // Next folded unit: skip SKIP units and all but the first of a white-space run.
@@ -183,7 +188,9 @@ export function loadMatcher(index: CompiledIndex): Matcher {
         continue;
       }
       if (!prevWord) {
-        const k = rootChild[fold[c]!]!;
+        const fc = fold[c]!;
+        const page = rootPages[fc >> 8];
+        const k = page === undefined ? 0 : page[fc & 255]!;
         if (k !== 0) {
           const e = walk(text, i, k);
           if (e >= 0) {
