@@ -6,7 +6,7 @@ import { resolveAlias } from './inputs';
 import { aliasKey } from './text';
 import type { QuoteSpan } from './quote-marks';
 
-export type Exclusion = 'caption' | 'heading' | 'header' | 'nested' | 'name' | 'scare' | 'term';
+export type Exclusion = 'caption' | 'heading' | 'header' | 'nested' | 'empty' | 'name' | 'scare' | 'term';
 
 const NAME_NOUN_AFTER = /^["\u201D'\u2019]?\s+(?:organi[sz]ation|group|movement|campaign|operation|party|brigade|coalition|foundation|initiative|network|militia)\b/i;
 const SCARE_BEFORE = /\b(?:so-called|so called|known as(?: the)?|dubbed|nicknamed|self-styled|self-proclaimed|termed|branded|calling itself|calls itself)\s*$/i;
@@ -23,6 +23,7 @@ export function registryNames(entities: RegistryEntity[]): Set<string> {
 /** Why a quote span is not a quote of anyone, or null when it is a real quote. */
 export function exclusionOf(text: string, span: QuoteSpan, names: Set<string>): Exclusion | null {
   const inner = text.slice(span.innerStart, span.innerEnd).trim().replace(/[,.;:!?]+$/, '');
+  if (!/[\p{L}\p{N}]/u.test(inner)) return 'empty';
   if (names.has(aliasKey(inner))) return 'name';
   const closeEnd = span.closed ? span.end : span.innerEnd;
   if (NAME_NOUN_AFTER.test(text.slice(closeEnd - 1, closeEnd + 40))) return 'name';
