@@ -59,19 +59,21 @@ function classify(c: number): number {
   else if (c >= 0xdc00 && c <= 0xdfff) f |= LOW;
   else {
     const s = String.fromCharCode(c);
+    // The base letter: the NFD form's first unit when the rest are diacritics
+    // (U+1FEF GREEK VARIA decomposes to a backtick, so the checks below look at the base).
+    const d = s.normalize('NFD');
+    let b = s;
+    if (d.length === 1) b = d;
+    else if (d.length > 1) {
+      let allDiacritics = true;
+      for (let k = 1; k < d.length; k++) if (!DIACRITIC.test(d.charAt(k))) allDiacritics = false;
+      if (allDiacritics) b = d.charAt(0);
+    }
     if (SKIPPED.test(s)) f |= SKIP;
-    else if (SPACES.test(s) && c !== 0xfeff) base = lower = 0x20;
-    else if (DASHES.test(s)) base = lower = 0x2d;
-    else if (APOSTROPHES.test(s)) base = lower = 0x27;
+    else if (SPACES.test(b) && c !== 0xfeff) base = lower = 0x20;
+    else if (DASHES.test(b)) base = lower = 0x2d;
+    else if (APOSTROPHES.test(b)) base = lower = 0x27;
     else {
-      const d = s.normalize('NFD');
-      let b = s;
-      if (d.length === 1) b = d;
-      else if (d.length > 1) {
-        let allDiacritics = true;
-        for (let k = 1; k < d.length; k++) if (!DIACRITIC.test(d.charAt(k))) allDiacritics = false;
-        if (allDiacritics) b = d.charAt(0);
-      }
       base = b.charCodeAt(0);
       const l = b.toLowerCase();
       lower = l.length === 1 ? l.charCodeAt(0) : base;
