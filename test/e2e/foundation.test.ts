@@ -8,18 +8,16 @@ import { join } from 'node:path';
 import type { Dataset, Source } from '../../core/dataset-types';
 import { parseViewerHash } from '../../core/links';
 import { loadDataset } from './harness/seed-page';
+import { hoverForCard } from './harness/card-helpers';
 import {
   ARTIFACTS,
   assertBuilt,
   BROWSERS,
   byFc,
-  cardView,
   launch,
   poll,
   startServer,
   textOf,
-  wordCenter,
-  type CardView,
   type Driver,
   type PageServer,
   type TestPage,
@@ -36,16 +34,6 @@ beforeAll(async () => {
   afp = found;
   mkdirSync(ARTIFACTS, { recursive: true });
 });
-
-async function hoverForCard(page: TestPage, word: string, nth = 0): Promise<CardView> {
-  const { x, y } = await wordCenter(page, word, nth);
-  await page.mouseMove(x - 60, y + 40, 1);
-  await page.mouseMove(x, y, 8);
-  return poll(async () => {
-    const root = await page.readShadow();
-    return root ? cardView(root) : null;
-  }, `the card for "${word}"`);
-}
 
 describe.each(BROWSERS)('%s: the Factcard vertical slice', (browserName) => {
   let driver: Driver;

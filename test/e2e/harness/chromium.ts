@@ -73,6 +73,16 @@ class ChromiumPage implements TestPage {
     const shadow = host?.shadowRoots?.[0];
     return shadow ? toSNode(shadow) : null;
   }
+  async callOn<R>(ref: string | number, fn: string): Promise<R> {
+    const cdp = await this.session();
+    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: Number(ref) })) as { object: { objectId: string } };
+    const { result } = (await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: `function () { return (${fn})(this); }`,
+      returnByValue: true,
+    })) as { result: { value: R } };
+    return result.value;
+  }
   async boxOf(ref: string | number) {
     const cdp = await this.session();
     const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: Number(ref) })) as { model: { border: number[] } };

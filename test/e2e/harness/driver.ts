@@ -19,6 +19,8 @@ export interface TestPage {
   readShadow(): Promise<SNode | null>;
   /** The viewport box of a node read by readShadow. */
   boxOf(ref: string | number): Promise<{ x: number; y: number; width: number; height: number }>;
+  /** Calls `fn` (source of a function taking the node) on a node read by readShadow; returns a JSON value. */
+  callOn<R>(ref: string | number, fn: string): Promise<R>;
   close(): Promise<void>;
 }
 

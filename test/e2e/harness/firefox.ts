@@ -90,14 +90,19 @@ class FirefoxPage implements TestPage {
     const shadow = host?.value?.shadowRoot;
     return shadow ? toSNode(shadow) : null;
   }
-  async boxOf(ref: string | number) {
+  async callOn<R>(ref: string | number, fn: string): Promise<R> {
+    // JSON across the wire keeps the BiDi remote-value encoding out of the tests.
     const { result } = (await bidi(this.browser).send('script.callFunction', {
-      functionDeclaration: '(el) => { const r = el.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; }',
+      functionDeclaration: `(el) => JSON.stringify((${fn})(el))`,
       target: { context: contextId(this.page) },
       arguments: [{ sharedId: String(ref) }],
       awaitPromise: false,
-    })) as { result: { result: { value: { value: number }[] } } };
-    const [x, y, width, height] = result.result.value.map((v) => v.value) as [number, number, number, number];
+    })) as { result: { type: string; result?: { value?: string }; exceptionDetails?: { text: string } } };
+    if (result.type === 'exception' || result.result?.value === undefined) throw new Error(`callOn failed: ${JSON.stringify(result)}`);
+    return JSON.parse(result.result.value) as R;
+  }
+  async boxOf(ref: string | number) {
+    const [x, y, width, height] = await this.callOn<[number, number, number, number]>(ref, '(el) => { const r = el.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; }');
     return { x, y, width, height };
   }
   async close() {
