@@ -136,13 +136,21 @@ export async function scanContent(content: string, kind: 'html' | 'txt', dataset
   return out;
 }
 
-async function main(argv: string[]): Promise<number> {
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const processIo: Io = { out: (s) => void process.stdout.write(s), err: (s) => void process.stderr.write(s) };
+
+/** The CLI without the process: returns the exit code (tests call it in-process). */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
   let args: { file: string; dataset: string };
   try {
     args = parseArgs(argv);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`${e.message ? `scan: ${e.message}\n` : ''}${USAGE}\n`);
+      io.err(`${e.message ? `scan: ${e.message}\n` : ''}${USAGE}\n`);
       return 2;
     }
     throw e;
@@ -159,10 +167,10 @@ async function main(argv: string[]): Promise<number> {
     if (!dataset || !Array.isArray(dataset.entities)) throw new Error(`dataset ${resolve(args.dataset)} has no "entities" array`);
     const kind = extname(args.file).toLowerCase() === '.txt' ? 'txt' : 'html';
     const mentions = await scanContent(content, kind, dataset);
-    process.stdout.write(`${JSON.stringify({ mentions }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ mentions }, null, 2)}\n`);
     return 0;
   } catch (e) {
-    process.stderr.write(`scan: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.err(`scan: ${e instanceof Error ? e.message : String(e)}\n`);
     return 1;
   }
 }

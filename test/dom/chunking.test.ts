@@ -46,9 +46,9 @@ describe('chunked scanning', () => {
     expect(h.scanner.mentions().filter((m) => m.entity === 'vitaly-churkin')).toHaveLength(40);
   });
 
-  it('slices the collection walk of a huge page too', async () => {
+  it('slices the collection walk of a huge page too', { timeout: 60_000 }, async () => {
     let t = 0;
-    const doc = loadPage(bigPage(3000, 0, 0));
+    const doc = loadPage(bigPage(1500, 0, 0));
     // Reading the clock costs 1 ms: the walker checks it every few dozen nodes.
     const h = startScanner(doc, { now: () => ++t, budgetMs: 10 });
     let tasks = 0;
@@ -57,7 +57,7 @@ describe('chunked scanning', () => {
       tasks++;
     }
     expect(tasks).toBeGreaterThan(100);
-    expect(h.scanner.mentions().filter((m) => m.entity === 'vitaly-churkin')).toHaveLength(300);
+    expect(h.scanner.mentions().filter((m) => m.entity === 'vitaly-churkin')).toHaveLength(150);
     expect(h.errors).toEqual([]);
   });
 
@@ -94,7 +94,7 @@ describe('chunked scanning', () => {
     expect(final.map((m) => `${m.entity}@${blockIdx(m)}`)).toEqual(plain.scanner.mentions().map((m) => `${m.entity}@${blockIdx(m)}`));
   });
 
-  it('holds mutations that arrive mid-scan and applies them when collection ends', async () => {
+  it('holds mutations that arrive mid-scan and applies them when collection ends', { timeout: 60_000 }, async () => {
     let t = 0;
     const doc = loadPage(bigPage(2000, 0, 0));
     const h = startScanner(doc, { now: () => ++t, budgetMs: 5 });
