@@ -99,19 +99,23 @@ export class PageScanner {
   private started = false;
   private destroyed = false;
 
+  /** Aborted by destroy() or by the caller's signal: everything we register hangs off it. */
+  private readonly life = new AbortController();
+
   constructor(private readonly o: PageScannerOptions) {
+    const signal = this.life.signal;
     this.doc = o.doc;
     this.b = builtinsFor(o.doc);
     this.now = o.now ?? defaultNow();
     this.budget = Math.min(50, Math.max(1, o.budgetMs ?? 16));
     const win = o.doc.defaultView as (Window & typeof globalThis) | null;
-    this.yieldTask = o.yieldTask ?? (win ? createTaskYield(win, o.signal) : (cb) => void Promise.resolve().then(cb));
-    const frame = o.requestFrame ?? (win ? createFrame(win, o.signal) : this.yieldTask);
+    this.yieldTask = o.yieldTask ?? (win ? createTaskYield(win, signal) : (cb) => void Promise.resolve().then(cb));
+    const frame = o.requestFrame ?? (win ? createFrame(win, signal) : this.yieldTask);
     this.isVisible = o.isVisible ?? ((el) => this.inViewport(el));
     this.batcher = new MutationBatcher({
       doc: o.doc,
       b: this.b,
-      signal: o.signal,
+      signal,
       requestFrame: frame,
       isOwnNode: o.isOwnNode,
       guard: (f) => this.guard(f),
@@ -119,11 +123,12 @@ export class PageScanner {
       onDirty: (d) => this.applyDirty(d),
       onFullRescan: () => this.rescan(),
     });
-    o.signal.addEventListener('abort', () => this.destroy(), { once: true });
+    if (o.signal.aborted) this.destroy();
+    else o.signal.addEventListener('abort', () => this.destroy(), { once: true, signal });
   }
 
   start(): void {
-    if (this.started || this.destroyed || this.o.signal.aborted) return;
+    if (this.started || this.destroyed) return;
     this.started = true;
     this.guard(() => {
       this.batcher.start();
@@ -189,6 +194,7 @@ export class PageScanner {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.life.abort();
     this.batcher.destroy();
     this.walker = null;
     this.entries = [];

@@ -189,4 +189,18 @@ describe('dynamic pages', () => {
     await h.sched.settle();
     expect(matcher.calls).toEqual([]);
   });
+
+  it('destroy() alone (caller signal still live) drops observers and listeners', async () => {
+    const doc = loadPage(PAGE);
+    const h = startScanner(doc);
+    await h.sched.settle();
+    h.scanner.destroy();
+    doc.getElementById('feed')!.appendChild(doc.createElement('p')).textContent = 'Churkin';
+    const win = doc.defaultView as unknown as typeof globalThis;
+    win.dispatchEvent(new win.PopStateEvent('popstate'));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(h.sched.frames).toEqual([]);
+    expect(h.sched.tasks).toEqual([]);
+    expect(h.abort.signal.aborted).toBe(false);
+  });
 });

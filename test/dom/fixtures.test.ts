@@ -1,6 +1,9 @@
 // Saved pages with their expected mentions beside them (test/fixtures/pages/*.expected.json).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Dataset } from '../../core/dataset-types';
+import { aliasEntriesFromDataset, compileIndex, loadMatcher } from '../../core/matcher';
 import { Highlighter } from '../../dom/highlighter';
 import { builtinsFor } from '../../dom/builtins';
 import { isBlockTag } from '../../dom/block-rules';
@@ -81,5 +84,23 @@ describe('enabledTypes', () => {
     const ms = h.scanner.mentions();
     expect(ms.length).toBeGreaterThan(5);
     expect(new Set(ms.map((m) => m.type))).toEqual(new Set(['place']));
+  });
+});
+
+describe('fixture pages with the real dataset (data/dataset.json)', () => {
+  const path = resolve(process.cwd(), 'data/dataset.json');
+  it.skipIf(!existsSync(path))('scans every page without errors, ranges exact, DOM untouched', async () => {
+    const dataset = JSON.parse(readFileSync(path, 'utf8')) as Dataset;
+    const matcher = loadMatcher(compileIndex(aliasEntriesFromDataset(dataset)));
+    for (const name of PAGES) {
+      const doc = loadFixture(`${name}.html`);
+      const before = serialize(doc);
+      const h = startScanner(doc, { matcher });
+      await h.sched.settle();
+      expect(h.errors).toEqual([]);
+      expect(h.scanner.mentions().length).toBeGreaterThan(0);
+      for (const m of h.scanner.mentions()) expect(rangeReadingText(m.range)).toBe(collapse(m.text));
+      expect(serialize(doc)).toBe(before);
+    }
   });
 });
