@@ -20,7 +20,8 @@
 
 import type { EntityType } from '../core/dataset-types';
 import type { Matcher, TextMatch } from '../core/matcher-types';
-import { builtinsFor, type Builtins, DOCUMENT_POSITION_FOLLOWING, strSlice } from './builtins';
+import { builtinsFor, type Builtins, strSlice } from './builtins';
+import { mergeInDocumentOrder } from './doc-order';
 import { applyFirstReference } from '../core/matcher/first-reference';
 import { MutationBatcher, type DirtySet } from './mutation-batcher';
 import { createFrame, createTaskYield, defaultNow, type Schedule } from './scheduling';
@@ -412,35 +413,12 @@ export class PageScanner {
       if (survivors.length !== kept.length) removed = true;
     }
     // 3. Merge the fresh runs (in document order among themselves) into document order.
-    this.entries = fresh.length > 0 ? this.merge(survivors, fresh) : survivors;
+    this.entries = fresh.length > 0 ? mergeInDocumentOrder(this.b, survivors, fresh) : survivors;
     this.visCursor = 0;
     this.orderCursor = 0;
     if (removed || fresh.length > 0) {
       this.needsPublish = true;
       this.schedule();
     }
-  }
-
-  private merge(kept: Entry[], fresh: Entry[]): Entry[] {
-    const b = this.b;
-    fresh.sort((x, y) => (b.compareDocumentPosition(x.run.first, y.run.first) & DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
-    const out: Entry[] = [];
-    let lo = 0;
-    for (let f = 0; f < fresh.length; f++) {
-      const fe = fresh[f]!;
-      // First kept entry after `fe`, searching from where the previous fresh entry went.
-      let hi = kept.length;
-      let a = lo;
-      while (a < hi) {
-        const mid = (a + hi) >> 1;
-        const before = b.compareDocumentPosition(kept[mid]!.run.first, fe.run.first) & DOCUMENT_POSITION_FOLLOWING;
-        if (before) a = mid + 1;
-        else hi = mid;
-      }
-      for (; lo < a; lo++) out[out.length] = kept[lo]!;
-      out[out.length] = fe;
-    }
-    for (; lo < kept.length; lo++) out[out.length] = kept[lo]!;
-    return out;
   }
 }
