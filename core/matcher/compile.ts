@@ -52,10 +52,16 @@ interface Variant {
 }
 
 interface BuildNode {
-  children: Map<number, BuildNode>;
-  variants: Variant[];
-  key: string;
+  children: Map<number, BuildNode> | undefined;
+  variants: Variant[] | undefined;
   source: AliasEntry | undefined;
+}
+
+/** String.fromCharCode over a long array, in chunks the argument list can take. */
+function codesToString(codes: readonly number[]): string {
+  let out = '';
+  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.slice(i, i + 8192));
+  return out;
 }
 
 const MAX_CHILDREN = 13_000; // keeps node chars below the surrogate range
@@ -66,7 +72,7 @@ const MAX_CHILDREN = 13_000; // keeps node chars below the surrogate range
  * normalises to nothing. Output is deterministic: independent of the entries' order.
  */
 export function compileIndex(entries: readonly AliasEntry[]): CompiledIndex {
-  const root: BuildNode = { children: new Map(), variants: [], key: '', source: undefined };
+  const root: BuildNode = { children: undefined, variants: undefined, source: undefined };
   const typeOf = new Map<string, EntityType>();
   for (const entry of entries) {
     const known = typeOf.get(entry.entity);
@@ -79,9 +85,10 @@ export function compileIndex(entries: readonly AliasEntry[]): CompiledIndex {
     let node = root;
     for (let i = 0; i < key.length; i++) {
       const c = key.charCodeAt(i);
+      node.children ??= new Map();
       let next = node.children.get(c);
       if (!next) {
-        next = { children: new Map(), variants: [], key: key.slice(0, i + 1), source: undefined };
+        next = { children: undefined, variants: undefined, source: undefined };
         node.children.set(c, next);
       }
       node = next;
@@ -96,14 +103,15 @@ export function compileIndex(entries: readonly AliasEntry[]): CompiledIndex {
     const weak = entry.strength === 'weak';
     const exact = weak || entry.caseSensitive ? normalizeExact(entry.text) : '';
     const v: Variant = { entity: entry.entity, weak, caseSensitive: entry.caseSensitive, exact };
+    node.variants ??= [];
     if (!node.variants.some((o) => o.weak === v.weak && o.caseSensitive === v.caseSensitive && o.exact === v.exact)) {
       node.variants.push(v);
     }
   }
 
-  let nodes = '';
-  let labels = '';
-  let variants = '';
+  const nodes: number[] = [];
+  const labels: number[] = [];
+  const variants: number[] = [];
   const refs: number[] = [];
   const cases: string[] = [];
   const entities: string[] = [];
@@ -112,15 +120,16 @@ export function compileIndex(entries: readonly AliasEntry[]): CompiledIndex {
   const queue: BuildNode[] = [root];
   for (let q = 0; q < queue.length; q++) {
     const node = queue[q]!;
-    const keys = [...node.children.keys()].sort((a, b) => a - b);
-    if (keys.length > MAX_CHILDREN) throw new Error(`Too many aliases branch after "${node.key}".`);
-    nodes += String.fromCharCode(48 + 2 * keys.length + (node.variants.length > 0 ? 1 : 0));
+    const keys = node.children ? [...node.children.keys()].sort((a, b) => a - b) : [];
+    if (keys.length > MAX_CHILDREN) throw new Error(`More than ${MAX_CHILDREN} aliases branch at one point of the trie.`);
+    nodes.push(48 + 2 * keys.length + (node.variants ? 1 : 0));
     for (const k of keys) {
-      labels += String.fromCharCode(k);
-      queue.push(node.children.get(k)!);
+      labels.push(k);
+      queue.push(node.children!.get(k)!);
     }
+    if (!node.variants) continue;
     // Strong before weak, so the matcher can stop at the first strong variant that fits.
-    const vs = [...node.variants].sort(
+    const vs = node.variants.sort(
       (a, b) =>
         Number(a.weak) - Number(b.weak) ||
         Number(a.caseSensitive) - Number(b.caseSensitive) ||
@@ -138,8 +147,8 @@ export function compileIndex(entries: readonly AliasEntry[]): CompiledIndex {
         refs.push(e);
       }
       if (v.weak || v.caseSensitive) cases.push(v.exact);
-      variants += String.fromCharCode(48 + bits);
+      variants.push(48 + bits);
     });
   }
-  return { v: 1, nodes, labels, variants, refs, cases, entities, types };
+  return { v: 1, nodes: codesToString(nodes), labels: codesToString(labels), variants: codesToString(variants), refs, cases, entities, types };
 }
