@@ -102,7 +102,9 @@ export class DatasetIndex {
       if (line && q.speaker) quotes.push({ ...line, id: q.id, speaker: q.speaker, speakerName: entity.name });
     }
     const statements: CitedLine[] = [];
-    for (const s of this.dataset.statements.filter((st) => st.entity === id).sort(byRelevance(this.sources))) {
+    // A statement that carries one of the card's quotes would say it twice: the quote stays.
+    const inQuote = (st: Span) => quotes.some((q) => q.source === st.source && q.start >= st.start && q.end <= st.end);
+    for (const s of this.dataset.statements.filter((st) => st.entity === id && !inQuote(st)).sort(byRelevance(this.sources))) {
       const line = cite(s);
       if (line) statements.push(line);
     }

@@ -194,7 +194,9 @@ export function startFactcard(ctx: ContentScriptContext): void {
         const index = ((cursor.get(entity) ?? -1) + 1) % list.length;
         cursor.set(entity, index);
         const m = list[index];
-        if (m) scrollToMention(m, { highlighter, signal });
+        // Smooth only where it can be seen: a hidden tab does not animate, and some users ask for less motion.
+        const still = doc.hidden || window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+        if (m) scrollToMention(m, { highlighter, signal, behavior: still ? 'instant' : 'smooth' });
         return { index, total: list.length };
       },
       async openCard({ entity }) {

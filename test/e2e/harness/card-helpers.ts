@@ -6,6 +6,7 @@ import { wordCenter } from './index';
 
 /** A real hover: approach the word from below-left, rest on it, and wait for its card. */
 export async function hoverForCard(page: TestPage, word: string, nth = 0): Promise<CardView> {
+  await page.bringToFront();
   const { x, y } = await wordCenter(page, word, nth);
   const vp = await page.evaluate(() => ({ w: innerWidth, h: innerHeight }));
   // Approach from nearby, inside the viewport (WebDriver refuses moves outside it).

@@ -53,6 +53,9 @@ class ChromiumPage implements TestPage {
   async click(x: number, y: number) {
     await this.page.mouse.click(x, y);
   }
+  async bringToFront() {
+    await this.page.bringToFront();
+  }
   async press(key: string) {
     await this.page.keyboard.press(key);
   }

@@ -13,6 +13,8 @@ export interface TestPage {
   mouseMove(x: number, y: number, steps?: number): Promise<void>;
   click(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;
+  /** Makes this the active tab, as the tab a user hovers in is. */
+  bringToFront(): Promise<void>;
   screenshot(path: string): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
   /** Factcard's closed shadow root, read through the protocol; null when no card host is in the page. */

@@ -70,6 +70,9 @@ class FirefoxPage implements TestPage {
   async click(x: number, y: number) {
     await this.page.mouse.click(x, y);
   }
+  async bringToFront() {
+    await this.page.bringToFront();
+  }
   async press(key: string) {
     await this.page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]);
   }
