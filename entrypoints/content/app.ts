@@ -113,7 +113,8 @@ export function startFactcard(ctx: ContentScriptContext): void {
   function scheduleReport(): void {
     clearTimeout(reportTimer);
     reportTimer = ctx.setTimeout(() => {
-      status = 'ready';
+      // Still working: the next change reports again.
+      status = scanner && !scanner.idle() ? 'scanning' : 'ready';
       report();
     }, REPORT_DELAY_MS);
   }
