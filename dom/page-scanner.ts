@@ -76,6 +76,9 @@ export interface JoinedText {
   offsetsOf(m: PageMention): { start: number; end: number } | null;
 }
 
+/** Longest wait between publishes while a scan is still running (see task()). */
+const PUBLISH_INTERVAL_MS = 500;
+
 const RUN_SEPARATOR = '\n\n';
 
 export class PageScanner {
@@ -90,6 +93,7 @@ export class PageScanner {
   private registry = new Map<Element, Entry[]>();
   private walker: RunWalker | null = null;
   private visiblePass = false;
+  private lastPublish = -Infinity;
   private visCursor = 0;
   private orderCursor = 0;
   private taskQueued = false;
@@ -273,12 +277,21 @@ export class PageScanner {
       if (this.destroyed) return;
     }
     let more = false;
+    let viewportDone = false;
     if (this.visiblePass) {
       more = this.matchVisible(pause);
-      if (!more) this.visiblePass = false;
+      if (!more) {
+        this.visiblePass = false;
+        viewportDone = true;
+      }
     }
     if (!more) more = this.matchInOrder(pause);
-    if (this.needsPublish) this.publish();
+    // Every publish re-registers all highlight ranges, and the browser's rendering work for a
+    // changed highlight grows with its total number of ranges (Chromium: ~3 ms per 1,000 on
+    // the next frame; see bench/README.md). Publishing after every chunk made a 2 MB page
+    // cost ~17 such frames. So: publish when the viewport is matched, when all work is done,
+    // and in between at most every PUBLISH_INTERVAL_MS.
+    if (this.needsPublish && (!more || viewportDone || this.now() - this.lastPublish >= PUBLISH_INTERVAL_MS)) this.publish();
     if (more) this.schedule();
   }
 
@@ -339,6 +352,7 @@ export class PageScanner {
 
   private publish(): void {
     this.needsPublish = false;
+    this.lastPublish = this.now();
     const entries = this.entries;
     const blocks: TextMatch[][] = [];
     for (let i = 0; i < entries.length; i++) {
