@@ -12,6 +12,10 @@ export const GECKO_ID = 'factcard@factcard.dev';
 
 const INDEX_ID = 'virtual:factcard-index';
 
+/** The CSP of the popup, options and viewer pages (pinned by test/e2e/manifest.test.ts). */
+export const EXTENSION_PAGES_CSP =
+  "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; connect-src 'self'; img-src 'self' data:";
+
 /**
  * Compiles the matcher index from data/dataset.json at build time, so the content script
  * only parses a ready index (one JSON.parse of a string literal, the fastest way V8 loads data).
@@ -42,6 +46,12 @@ export default defineConfig({
     description:
       'Hover a name in the news to see who it is, what they said, and the exact source quote. Works offline; collects nothing.',
     permissions: ['storage'],
+    // Extension pages run only our own bundled scripts: no inline or remote code, no plugins,
+    // no <base> tricks, no form posts, and nothing fetched from anywhere but the extension.
+    content_security_policy:
+      browser === 'firefox'
+        ? EXTENSION_PAGES_CSP
+        : { extension_pages: EXTENSION_PAGES_CSP },
     action: { default_title: 'Factcard' },
     commands: {
       'next-mention': {
