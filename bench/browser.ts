@@ -1,0 +1,209 @@
+// In-browser measurements: Factcard installed (through the e2e harness) and the baselines
+// (floor walk, mark.js) in the same browser build without the extension. See bench/README.md
+// for what each figure means.
+
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { poll, sleep, wordCenter, type Driver, type TestPage } from '../test/e2e/harness';
+import { cdpSession, evaluateText, type PlainBrowser } from '../test/e2e/harness/native';
+import { FLOOR_WALK, markDefaultExpr, markRegExpExpr, READ_STATE, STOP_OBSERVER, type ObserverState } from './observer';
+
+const require = createRequire(import.meta.url);
+const MARK_JS = readFileSync(require.resolve('mark.js/dist/mark.min.js'), 'utf8');
+
+/** One page load with Factcard, all times in ms from DOMContentLoaded. */
+export interface FactcardSample {
+  settle: number;
+  first: number | null;
+  /** When the content script had its highlights registered (index loaded). */
+  start: number | null;
+  /** settle − start: the content script's own scan time. */
+  work: number | null;
+  mentions: number;
+  longTasks: number | null;
+  longestTask: number | null;
+  heapBytes: number | null;
+}
+
+export interface BaselineSample {
+  ms: number;
+  cut: boolean;
+  detail: string;
+}
+
+async function readState(p: TestPage): Promise<ObserverState> {
+  return evaluateText<ObserverState>(p, READ_STATE);
+}
+
+/** Waits until the highlights stopped changing for `quietMs` (or none came at all). */
+export async function waitSettled(p: TestPage, quietMs: number, timeoutMs: number): Promise<ObserverState> {
+  const s = await poll(
+    async () => {
+      const st = await readState(p);
+      if (st.registered === null) return null;
+      // Collecting a big page's text can take a while before the first publish: before any
+      // highlight, wait longer (a page without names settles after 10 s of nothing).
+      if (st.last === null) return st.now - st.registered > 10_000 ? st : null;
+      return st.now - st.last > quietMs ? st : null;
+    },
+    'Factcard to settle',
+    timeoutMs,
+    100,
+  );
+  await evaluateText(p, STOP_OBSERVER);
+  return s;
+}
+
+/** Heap of the tab's renderer isolate after two full GCs (Chromium only). */
+async function heapUsed(p: TestPage): Promise<number> {
+  const cdp = await cdpSession(p);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  return usedSize;
+}
+
+export async function factcardRun(driver: Driver, url: string, opts: { quietMs: number; heap: boolean }): Promise<FactcardSample> {
+  const p = await driver.open(`${url}#observe`);
+  try {
+    const st = await waitSettled(p, opts.quietMs, 120_000);
+    const settleAt = st.last ?? st.registered ?? st.dcl;
+    const tasks = st.longtasks?.filter(([t, d]) => t + d >= st.dcl && t <= settleAt) ?? null;
+    return {
+      settle: settleAt - st.dcl,
+      first: st.first === null ? null : st.first - st.dcl,
+      start: st.registered === null ? null : st.registered - st.dcl,
+      work: st.registered === null ? null : settleAt - st.registered,
+      mentions: st.count,
+      longTasks: tasks ? tasks.length : null,
+      longestTask: tasks ? Math.max(0, ...tasks.map(([, d]) => d)) : null,
+      heapBytes: opts.heap ? await heapUsed(p) : null,
+    };
+  } finally {
+    await p.close();
+  }
+}
+
+/** The page alone (no extension): heap after GC and long tasks after DOMContentLoaded. */
+export async function plainPageRun(browser: PlainBrowser, url: string, heap: boolean): Promise<{ heapBytes: number | null; longTasks: number | null; longestTask: number | null }> {
+  const p = await browser.open(url);
+  try {
+    await sleep(500);
+    const st = await readState(p);
+    const tasks = st.longtasks?.filter(([t, d]) => t + d >= st.dcl) ?? null;
+    return {
+      heapBytes: heap ? await heapUsed(p) : null,
+      longTasks: tasks ? tasks.length : null,
+      longestTask: tasks ? Math.max(0, ...tasks.map(([, d]) => d)) : null,
+    };
+  } finally {
+    await p.close();
+  }
+}
+
+export async function floorRun(browser: PlainBrowser, url: string): Promise<BaselineSample> {
+  const p = await browser.open(url);
+  try {
+    const r = await evaluateText<{ ms: number; nodes: number; chars: number }>(p, FLOOR_WALK);
+    return { ms: r.ms, cut: false, detail: `${r.nodes} text nodes, ${r.chars} chars` };
+  } finally {
+    await p.close();
+  }
+}
+
+export async function markRun(browser: PlainBrowser, url: string, mode: 'default' | 'regexp', names: string[], limitMs: number): Promise<BaselineSample> {
+  const p = await browser.open(url);
+  try {
+    await evaluateText(p, MARK_JS);
+    const expr = mode === 'default' ? markDefaultExpr(names, limitMs) : markRegExpExpr(names);
+    const r = await evaluateText<{ ms: number; cut: boolean; done: number; total: number; marks: number }>(p, expr);
+    return { ms: r.ms, cut: r.cut, detail: r.cut ? `cut after ${r.done} of ${r.total} names, ${r.marks} marks` : `${r.marks} marks` };
+  } finally {
+    await p.close();
+  }
+}
+
+export interface DynamicResult {
+  /** Per batch: from the append to the last highlight change it caused. */
+  latencies: number[];
+  /** Ranges added per batch. */
+  added: number[];
+  longTasks: number | null;
+  longestTask: number | null;
+}
+
+/** Infinite scroll: `batches` bursts of paragraphs appended at the end, near the viewport. */
+export async function dynamicRun(driver: Driver, url: string, bursts: string[], gapMs: number): Promise<DynamicResult> {
+  const p = await driver.open(`${url}#observe`);
+  try {
+    const initial = await waitSettled(p, 300, 30_000);
+    // The observer stopped at settle: restart it for the bursts.
+    await evaluateText(p, `(() => { const s = window.__fcObs; s.stop = false; s.changes = []; s.longtasks && (s.longtasks.length = 0); })()`);
+    await evaluateText(p, `(() => { const s = window.__fcObs; const names = ['factcard-person','factcard-organization','factcard-group','factcard-place'];
+      let seen = -1; const tick = () => { let sum = 0; for (const n of names) { const h = CSS.highlights.get(n); if (h) sum += h.size; }
+      if (sum !== seen) { seen = sum; s.changes.push([performance.now(), sum]); } if (!s.stop) setTimeout(tick, 0); }; tick(); })()`);
+    const start = await evaluateText<number>(p, 'performance.now()');
+    for (const html of bursts) {
+      await evaluateText(p, `(() => { window.scrollTo(0, document.documentElement.scrollHeight); return window.__fcAppend(${JSON.stringify(html)}); })()`);
+      await sleep(gapMs);
+    }
+    await sleep(500);
+    await evaluateText(p, STOP_OBSERVER);
+    const st = await readState(p);
+    const latencies: number[] = [];
+    const added: number[] = [];
+    let before = initial.count;
+    st.batches.forEach((t, i) => {
+      const end = st.batches[i + 1] ?? Infinity;
+      const inBatch = st.changes.filter(([ct]) => ct >= t && ct < end);
+      const lastChange = inBatch[inBatch.length - 1];
+      if (lastChange) {
+        latencies.push(lastChange[0] - t);
+        added.push(lastChange[1] - before);
+        before = lastChange[1];
+      }
+    });
+    const tasks = st.longtasks?.filter(([t]) => t >= start) ?? null;
+    return { latencies, added, longTasks: tasks ? tasks.length : null, longestTask: tasks ? Math.max(0, ...tasks.map(([, d]) => d)) : null };
+  } finally {
+    await p.close();
+  }
+}
+
+/**
+ * Hover: the pointer rests off the text, then jumps onto a name in one move; latency =
+ * (frame after the card host is attached) − (that pointermove) − dwell.
+ */
+export async function hoverRun(driver: Driver, url: string, words: string[], dwellMs: number): Promise<{ samples: number[]; failures: number }> {
+  const p = await driver.open(`${url}#observe`);
+  const samples: number[] = [];
+  let failures = 0;
+  try {
+    await waitSettled(p, 400, 30_000);
+    await sleep(600); // the content script fetches the page's cards 250 ms after it settles
+    for (const word of words) {
+      const { x, y } = await wordCenter(p, word);
+      await p.mouseMove(1250, y, 3);
+      await sleep(200);
+      await evaluateText(p, `(() => { const s = window.__fcObs; s.hostAt = null; s.paintedAt = null; s.lastMove = null; })()`);
+      await p.mouseMove(x, y, 1);
+      try {
+        const st = await poll(async () => {
+          const s = await readState(p);
+          return s.paintedAt !== null ? s : null;
+        }, `the card for ${word}`, 5_000, 20);
+        samples.push(st.paintedAt! - st.lastMove! - dwellMs);
+      } catch {
+        failures++;
+      }
+      await p.press('Escape');
+      await p.mouseMove(1250, y, 3);
+      await poll(() => evaluateText<boolean>(p, `!document.querySelector('factcard-host')`), 'the card to close', 5_000, 50).catch(() => {});
+      await sleep(100);
+    }
+    return { samples, failures };
+  } finally {
+    await p.close();
+  }
+}

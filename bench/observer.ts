@@ -1,0 +1,143 @@
+// What runs inside the benchmark pages, as script text (the runner may rewrite functions'
+// source with helpers the page lacks, so nothing here is a function passed to evaluate).
+//
+// OBSERVER_SOURCE is the first script of every generated page. It sees Factcard only from
+// the outside, as any page script could: the highlight registry is per document, so the
+// page reads `CSS.highlights.get('factcard-person').size` and friends. With `#observe` in
+// the address it polls those sizes in a setTimeout(0) loop from DOMContentLoaded on (every
+// ~4 ms once the browser clamps nested timers: a resolution of ~4 ms, for a negligible share
+// of the main thread; a MessageChannel loop was finer but took up to a third of the main
+// thread's time on the 2 MB page) and records:
+//   registered — first time any factcard-* highlight exists (the content script has loaded
+//                its index and built its highlighter);
+//   first      — first time the highlights hold a range (the viewport pass published);
+//   last       — the last time the total number of ranges changed (the last highlight);
+//   changes    — every [time, total] change (the dynamic page splits them per batch).
+// It also keeps long tasks (PerformanceObserver 'longtask', Chromium only), the last
+// pointermove, and when Factcard's card host enters the document and the frame after it.
+
+export const OBSERVER_SOURCE = `(function () {
+  var st = window.__fcObs = { registered: null, first: null, last: null, count: 0, changes: [], longtasks: [],
+    stop: false, lastMove: null, hostAt: null, paintedAt: null, batches: [] };
+  try {
+    if (!(PerformanceObserver.supportedEntryTypes || []).includes('longtask')) throw new Error('no longtask');
+    new PerformanceObserver(function (list) {
+      list.getEntries().forEach(function (e) { st.longtasks.push([e.startTime, e.duration]); });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch (e) { st.longtasks = null; }
+  if (!/observe/.test(location.hash)) return;
+  var names = ['factcard-person', 'factcard-organization', 'factcard-group', 'factcard-place'];
+  var seen = -1;
+  var t0 = performance.now();
+  var tick = function () {
+    var reg = window.CSS && CSS.highlights;
+    var sum = 0, any = false;
+    if (reg) for (var i = 0; i < names.length; i++) { var h = reg.get(names[i]); if (h) { any = true; sum += h.size; } }
+    var t = performance.now();
+    if (any && st.registered === null) st.registered = t;
+    if (sum !== seen) {
+      if (sum > 0 && st.first === null) st.first = t;
+      if (seen !== -1 || sum > 0) { st.last = t; st.changes.push([t, sum]); }
+      seen = sum;
+      st.count = sum;
+    }
+    if (!st.stop && t - t0 < 120000) setTimeout(tick, 0);
+  };
+  document.addEventListener('DOMContentLoaded', function () { t0 = performance.now(); tick(); });
+  addEventListener('pointermove', function () { st.lastMove = performance.now(); }, true);
+  new MutationObserver(function (records) {
+    records.forEach(function (r) {
+      r.addedNodes.forEach(function (n) {
+        if (n.localName !== 'factcard-host') return;
+        st.hostAt = performance.now();
+        requestAnimationFrame(function () {
+          var c = new MessageChannel();
+          c.port1.onmessage = function () { st.paintedAt = performance.now(); };
+          c.port2.postMessage(0);
+        });
+      });
+    });
+  }).observe(document.documentElement, { childList: true });
+  window.__fcAppend = function (html) {
+    var main = document.querySelector('article');
+    var t = performance.now();
+    main.insertAdjacentHTML('beforeend', html);
+    st.batches.push(t);
+    return t;
+  };
+})();`;
+
+/** Observer state plus the navigation timing it is measured against. */
+export interface ObserverState {
+  dcl: number;
+  load: number;
+  now: number;
+  registered: number | null;
+  first: number | null;
+  last: number | null;
+  count: number;
+  changes: [number, number][];
+  longtasks: [number, number][] | null;
+  lastMove: number | null;
+  hostAt: number | null;
+  paintedAt: number | null;
+  batches: number[];
+}
+
+export const READ_STATE = `(() => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const s = window.__fcObs;
+  return { dcl: nav ? nav.domContentLoadedEventStart : 0, load: nav ? nav.loadEventEnd : 0, now: performance.now(),
+    registered: s.registered, first: s.first, last: s.last, count: s.count, changes: s.changes, longtasks: s.longtasks,
+    lastMove: s.lastMove, hostAt: s.hostAt, paintedAt: s.paintedAt, batches: s.batches };
+})()`;
+
+export const STOP_OBSERVER = 'window.__fcObs.stop = true';
+
+/** The floor: a bare TreeWalker over every text node of the body, reading each one's text. */
+export const FLOOR_WALK = `(() => {
+  const t0 = performance.now();
+  const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let nodes = 0, chars = 0;
+  for (let n = w.nextNode(); n; n = w.nextNode()) { nodes++; chars += n.nodeValue.length; }
+  return { ms: performance.now() - t0, nodes, chars };
+})()`;
+
+/**
+ * mark.js in its default mode (`mark(keyword)` with default options, except
+ * separateWordSearch: false so each name is searched as a name), one keyword at a time,
+ * longest first as mark.js does with an array, stopping once `limitMs` has passed.
+ */
+export function markDefaultExpr(names: string[], limitMs: number): string {
+  return `(() => {
+  const names = ${JSON.stringify([...names].sort((a, b) => b.length - a.length))};
+  const inst = new Mark(document.body);
+  const t0 = performance.now();
+  let done = 0, cut = false;
+  for (const kw of names) {
+    if (performance.now() - t0 > ${limitMs}) { cut = true; break; }
+    inst.mark(kw, { separateWordSearch: false });
+    done++;
+  }
+  const ms = performance.now() - t0;
+  return { ms, cut, done, total: names.length, marks: document.querySelectorAll('mark[data-markjs]').length };
+})()`;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** mark.js `markRegExp` with one alternation of the names (whole words, case-insensitive). */
+export function markRegExpExpr(names: string[]): string {
+  const alt = [...names].sort((a, b) => b.length - a.length).map((n) => escapeRegExp(n).replace(/\s+/g, '\\s+')).join('|');
+  const source = `(?<![\\p{L}\\p{N}])(?:${alt})(?![\\p{L}\\p{N}])`;
+  return `(() => {
+  const re = new RegExp(${JSON.stringify(source)}, 'giu');
+  const inst = new Mark(document.body);
+  const t0 = performance.now();
+  inst.markRegExp(re);
+  const ms = performance.now() - t0;
+  return { ms, cut: false, done: 1, total: 1, marks: document.querySelectorAll('mark[data-markjs]').length };
+})()`;
+}

@@ -1,0 +1,152 @@
+// The result's shape, its Markdown rendering, and the README section between the markers.
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { BrowserName } from '../test/e2e/harness';
+import type { BaselineSample, FactcardSample } from './browser';
+import type { Machine } from './machine';
+import { matcherBenchMarkdown, type Result as MatcherResult } from './matcher';
+import type { Bytes } from './size';
+import { fmtStat, kB, num, stat, type Stat } from './stats';
+
+export interface PageResult {
+  key: string;
+  label: string;
+  textChars: number;
+  htmlBytes: number;
+  textNodes: number;
+  factcard: FactcardSample[];
+  floor: BaselineSample[];
+  alone: { heapBytes: number | null; longTasks: number | null; longestTask: number | null };
+  markDefault: BaselineSample[] | string;
+  markRegExp: BaselineSample[];
+}
+
+export interface BrowserResult {
+  name: BrowserName;
+  pages: PageResult[];
+  dynamic: { paragraphs: number; bursts: number; gapMs: number; latencies: number[]; added: number[]; longTasks: number | null; longestTask: number | null } | null;
+  hover: { dwellMs: number; words: string[]; samples: number[]; failures: number } | null;
+  indexLoad: { label: string; bytes: number; load: Stat | null; firstFind: Stat | null }[];
+}
+
+export interface BenchResult {
+  date: string;
+  durationS: number;
+  quick: boolean;
+  machine: Machine;
+  sizes: { contentScript: { chrome: Bytes | null; firefox: Bytes | null }; datasetIndex: Bytes; synthetic10kIndex: Bytes };
+  browsers: BrowserResult[];
+  matcher: MatcherResult;
+  markLimitMs: number;
+}
+
+const pick = <T>(xs: T[], f: (x: T) => number | null): number[] => xs.map(f).filter((v): v is number => v !== null);
+const ms = (s: Stat | null | string): string => fmtStat(s, 1);
+
+function baseline(samples: BaselineSample[] | string, limitMs: number): string {
+  if (typeof samples === 'string') return samples;
+  const cut = samples.find((s) => s.cut);
+  if (cut) return `> ${num(limitMs / 1000, 0)} s (${cut.detail})`;
+  return ms(stat(samples.map((s) => s.ms)));
+}
+
+function ratio(a: Stat | null, b: Stat | null): string {
+  return a && b && b.median > 0 ? `${num(a.median / b.median, 1)}×` : '–';
+}
+
+function pageTables(b: BrowserResult, limitMs: number): string[] {
+  const lines = [
+    `Times in ms from DOMContentLoaded, median (min–max); mark.js and the floor run in the same ${b.name} build without the extension, on the same pages.`,
+    '',
+    '| page | mentions | settled (last highlight) | first highlights | content script ready | scan work | floor (TreeWalker) | settled ÷ floor | work ÷ floor | mark.js `mark()` | mark.js `markRegExp()` |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const p of b.pages) {
+    const settle = stat(p.factcard.map((s) => s.settle));
+    const work = stat(pick(p.factcard, (s) => s.work));
+    const floor = stat(p.floor.map((s) => s.ms));
+    lines.push(
+      `| ${p.label} | ${num(p.factcard[0]?.mentions ?? 0, 0)} | ${ms(settle)} | ${ms(stat(pick(p.factcard, (s) => s.first)))} | ${ms(stat(pick(p.factcard, (s) => s.start)))} | ${ms(work)} | ${ms(floor)} | ${ratio(settle, floor)} | ${ratio(work, floor)} | ${baseline(p.markDefault, limitMs)} | ${baseline(p.markRegExp, limitMs)} |`,
+    );
+  }
+  lines.push('', '| page | HTML | text nodes | long tasks with Factcard: count, longest ms | page alone | JS heap with Factcard | page alone | heap Δ |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const p of b.pages) {
+    const lt = stat(pick(p.factcard, (s) => s.longTasks));
+    const longest = stat(pick(p.factcard, (s) => s.longestTask));
+    const heap = stat(pick(p.factcard, (s) => s.heapBytes));
+    const why = b.name === 'firefox' ? 'n/a (no Long Tasks API / CDP heap in Firefox)' : '–';
+    lines.push(
+      `| ${p.label} | ${kB(p.htmlBytes)} | ${num(p.textNodes, 0)} | ${lt ? `${num(lt.median, 0)} (${num(lt.min, 0)}–${num(lt.max, 0)}), ${ms(longest)}` : why} | ${p.alone.longTasks === null ? why : `${p.alone.longTasks}, ${num(p.alone.longestTask ?? 0, 0)}`} | ${heap ? `${num(heap.median / 1e6, 2)} MB` : why} | ${p.alone.heapBytes === null ? why : `${num(p.alone.heapBytes / 1e6, 2)} MB`} | ${heap && p.alone.heapBytes !== null ? `${num((heap.median - p.alone.heapBytes) / 1e6, 2)} MB` : '–'} |`,
+    );
+  }
+  return lines;
+}
+
+function targets(r: BenchResult): string[] {
+  const c = r.browsers.find((b) => b.name === 'chromium');
+  const big = c?.pages.find((p) => p.key === '2m');
+  if (!c || !big) return [];
+  const settle = stat(big.factcard.map((s) => s.settle));
+  const work = stat(pick(big.factcard, (s) => s.work));
+  const floor = stat(big.floor.map((s) => s.ms));
+  const first = stat(pick(big.factcard, (s) => s.first));
+  const longest = stat(pick(big.factcard, (s) => s.longestTask));
+  const idx = c.indexLoad.find((i) => i.label.startsWith('10,000'));
+  const mark = typeof big.markDefault === 'string' ? null : stat(big.markDefault.map((s) => s.ms));
+  const ok = (b: boolean): string => (b ? '✅' : '❌');
+  return [
+    '| target (Chromium, 2 MB page) | measured | |',
+    '| --- | --- | :---: |',
+    `| settled within 1.5× the floor | ${ms(settle)} ms vs floor ${ms(floor)} ms = ${ratio(settle, floor)} (scan work alone ${ratio(work, floor)}) | ${ok(!!settle && !!floor && settle.median <= 1.5 * floor.median)} |`,
+    `| no long task over 50 ms | longest ${ms(longest)} ms | ${ok(!!longest && longest.max <= 50)} |`,
+    `| first viewport highlights within 50 ms of DOMContentLoaded | ${ms(first)} ms | ${ok(!!first && first.median <= 50)} |`,
+    `| far ahead of mark.js default mode | mark.js ${baseline(big.markDefault, r.markLimitMs)} ms vs ${ms(settle)} ms | ${ok(!!settle && (mark === null || big.markDefault.length === 0 || (typeof big.markDefault !== 'string' && (big.markDefault.some((s) => s.cut) || (mark?.median ?? 0) > 3 * settle.median))))} |`,
+    `| 10,000-entity index ready in the page in < 10 ms | ${idx ? `${ms(idx.load)} ms (+ first find ${ms(idx.firstFind)} ms)` : '–'} | ${ok(!!idx?.load && idx.load.median < 10)} |`,
+  ];
+}
+
+export function renderMarkdown(r: BenchResult): string {
+  const m = r.machine;
+  const out: string[] = [
+    `Run ${r.date.slice(0, 16).replace('T', ' ')} UTC${r.quick ? ' (QUICK smoke run: few runs, not for comparison)' : ''}, ${r.durationS} s in all, on ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB RAM, ${m.os}, load average ${m.loadAverage} at the start; ${m.chromium}; ${m.firefox}; Node ${m.node}. Method: [bench/README.md](bench/README.md).`,
+    '',
+    ...targets(r),
+  ];
+  for (const b of r.browsers) {
+    out.push('', `#### ${b.name === 'chromium' ? 'Chromium' : 'Firefox ESR'}: generated news pages`, '', ...pageTables(b, r.markLimitMs));
+    const d = b.dynamic;
+    if (d) {
+      const lat = stat(d.latencies);
+      out.push(
+        '',
+        `Dynamic page (${b.name}): ${num(d.paragraphs, 0)} paragraphs appended in ${d.bursts} bursts, one every ${d.gapMs} ms: append → last highlight of the burst ${ms(lat)} ms over ${d.latencies.length} bursts, ${num(stat(d.added)?.median ?? 0, 0)} mentions added per burst; long tasks ${d.longTasks === null ? 'n/a (no Long Tasks API)' : `${d.longTasks}${d.longTasks ? `, longest ${num(d.longestTask ?? 0, 0)} ms` : ''}`}.`,
+      );
+    }
+    const h = b.hover;
+    if (h) out.push('', `Hover (${b.name}): end of the ${h.dwellMs} ms dwell → card painted ${ms(stat(h.samples))} ms over ${h.samples.length} hovers${h.failures ? ` (${h.failures} hovers showed no card)` : ''}.`);
+    if (b.indexLoad.length) {
+      out.push('', `Index in the page (${b.name}, fresh page each run): ${b.indexLoad.map((i) => `${i.label} (${kB(i.bytes)}) JSON.parse + loadMatcher ${ms(i.load)} ms, first find ${ms(i.firstFind)} ms`).join('; ')}.`);
+    }
+  }
+  const cs = r.sizes.contentScript.chrome;
+  out.push(
+    '',
+    `Sizes: content script ${cs ? `${kB(cs.raw)} raw, ${kB(cs.gzip)} gzip` : 'not built'} (budget 150 kB / 50 kB in test/e2e/size-budget.test.ts); compiled index of the dataset ${kB(r.sizes.datasetIndex.raw)} (${kB(r.sizes.datasetIndex.gzip)} gzip), of 10,000 synthetic entities ${kB(r.sizes.synthetic10kIndex.raw)} (${kB(r.sizes.synthetic10kIndex.gzip)} gzip).`,
+    '',
+    '#### Matcher in Node',
+    '',
+    matcherBenchMarkdown(r.matcher),
+  );
+  return out.join('\n');
+}
+
+/** Replaces only the text between the bench markers. */
+export function updateReadme(path: string, md: string): void {
+  const text = readFileSync(path, 'utf8');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  const a = text.indexOf(start);
+  const b = text.indexOf(end);
+  if (a < 0 || b < a) throw new Error(`${path} has no ${start} … ${end} section`);
+  writeFileSync(path, `${text.slice(0, a + start.length)}\n${md}\n${text.slice(b)}`);
+}

@@ -1,0 +1,177 @@
+// `npm run bench`: every figure of the benchmark suite in one run (bench/README.md says what
+// each one means and how it is measured). Prints Markdown, writes bench/results/latest.json
+// and latest.md, and puts the tables between the bench markers in README.md.
+// Benchmarks are not tests: nothing here fails on a time.
+//
+// Options (environment): BENCH_BROWSERS=chromium,firefox · BENCH_QUICK=1 (fewer runs, smaller
+// matcher sets: a smoke run of the whole pipeline) · BENCH_NO_README=1.
+
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DEFAULT_SETTINGS } from '../core/settings';
+import { assertBuilt, launch, poll, startServer, type BrowserName, type Driver } from '../test/e2e/harness';
+import { evaluateText, launchPlainChromium, launchPlainFirefox, type PlainBrowser } from '../test/e2e/harness/native';
+import type { Routes } from '../test/e2e/harness/server';
+import { dynamicRun, factcardRun, floorRun, hoverRun, markRun, plainPageRun, type BaselineSample, type FactcardSample } from './browser';
+import { INDEX_LOAD_PAGE, matcherModuleRoutes } from './index-load';
+import { runMatcherBench, syntheticAliases } from './matcher';
+import { machineInfo } from './machine';
+import { dynamicParagraphs, pageNames, staticPage, type BenchPage } from './pages';
+import { renderMarkdown, updateReadme, type BenchResult, type BrowserResult, type PageResult } from './report';
+import { bytesOf, contentScriptSize, datasetIndexJson, syntheticIndexJson } from './size';
+import { stat } from './stats';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const QUICK = process.env.BENCH_QUICK === '1';
+const BROWSERS = (process.env.BENCH_BROWSERS?.split(',') as BrowserName[] | undefined) ?? ['chromium', 'firefox'];
+/** mark.js default mode is cut after this long (one run only when it is cut). */
+const MARK_LIMIT_MS = QUICK ? 3_000 : 30_000;
+const log = (line: string): void => void process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
+
+const PAGES: { page: BenchPage; runs: number; warmup: number }[] = [
+  { page: staticPage('10k', '10 KB', 10_000), runs: QUICK ? 2 : 5, warmup: 1 },
+  { page: staticPage('200k', '200 KB', 200_000), runs: QUICK ? 2 : 5, warmup: 1 },
+  { page: staticPage('2m', '2 MB', 2_000_000), runs: QUICK ? 1 : 3, warmup: 1 },
+];
+
+async function repeat<T>(runs: number, warmup: number, fn: () => Promise<T>): Promise<T[]> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const out: T[] = [];
+  for (let i = 0; i < runs; i++) out.push(await fn());
+  return out;
+}
+
+/** Words for the hover runs: names that stand whole in one text node early in the 10 KB page. */
+function hoverWords(html: string, count: number): string[] {
+  const article = html.slice(html.indexOf('<article>'));
+  const end = article.search(/<script|<style|<textarea|<noscript/);
+  const head = end > 0 ? article.slice(0, end) : article;
+  const found: { name: string; at: number }[] = [];
+  for (const name of pageNames()) {
+    const m = new RegExp(`(?<![\\p{L}\\p{N}-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}-])`, 'u').exec(head);
+    if (m) found.push({ name, at: m.index });
+  }
+  return found.sort((a, b) => a.at - b.at).slice(0, count).map((f) => f.name);
+}
+
+async function measureBrowser(name: BrowserName, routes: Routes, origin: (p: string) => string): Promise<BrowserResult> {
+  const names = pageNames();
+  const pages: PageResult[] = [];
+  const isChromium = name === 'chromium';
+  const plain: PlainBrowser = isChromium ? await launchPlainChromium() : await launchPlainFirefox();
+  const baselines = new Map<string, { floor: BaselineSample[]; alone: Awaited<ReturnType<typeof plainPageRun>>; markDefault: BaselineSample[] | string; markRegExp: BaselineSample[] }>();
+  try {
+    for (const { page, runs, warmup } of PAGES) {
+      const url = origin(`/${page.key}.html`);
+      log(`${name}: baselines on the ${page.label} page (no extension)`);
+      const alone = await plainPageRun(plain, url, isChromium);
+      const floor = await repeat(runs + 2, warmup, () => floorRun(plain, url));
+      const markRegExp = await repeat(runs, warmup, () => markRun(plain, url, 'regexp', names, MARK_LIMIT_MS));
+      let markDefault: BaselineSample[] | string;
+      if (!isChromium) markDefault = 'n/a (run in Chromium only, to keep the suite under 10 minutes)';
+      else {
+        const first = await markRun(plain, url, 'default', names, MARK_LIMIT_MS);
+        markDefault = first.cut ? [first] : [first, ...(await repeat(Math.max(1, runs - 2), 0, () => markRun(plain, url, 'default', names, MARK_LIMIT_MS)))];
+      }
+      baselines.set(page.key, { floor, alone, markDefault, markRegExp });
+    }
+  } finally {
+    await plain.close();
+  }
+
+  const driver: Driver = await launch(name);
+  let dynamic: BrowserResult['dynamic'] = null;
+  let hover: BrowserResult['hover'] = null;
+  const indexLoad: BrowserResult['indexLoad'] = [];
+  try {
+    for (const { page, runs, warmup } of PAGES) {
+      const url = origin(`/${page.key}.html`);
+      log(`${name}: Factcard on the ${page.label} page (${warmup} warm-up + ${runs} runs)`);
+      const samples: FactcardSample[] = await repeat(runs, warmup, () => factcardRun(driver, url, { quietMs: page.textChars > 1e6 ? 1500 : 800, heap: isChromium }));
+      const b = baselines.get(page.key)!;
+      pages.push({ key: page.key, label: page.label, textChars: page.textChars, htmlBytes: Buffer.byteLength(page.html), textNodes: Number(/^(\d+)/.exec(b.floor[0]?.detail ?? '')?.[1] ?? 0), factcard: samples, floor: b.floor, alone: b.alone, markDefault: b.markDefault, markRegExp: b.markRegExp });
+    }
+
+    log(`${name}: dynamic page (1,000 paragraphs in 20 bursts)`);
+    const paragraphs = dynamicParagraphs(QUICK ? 200 : 1000);
+    const bursts: string[] = [];
+    for (let i = 0; i < paragraphs.length; i += 50) bursts.push(paragraphs.slice(i, i + 50).join('\n'));
+    dynamic = { paragraphs: paragraphs.length, bursts: bursts.length, gapMs: 250, ...(await dynamicRun(driver, origin('/10k.html'), bursts, 250)) };
+
+    log(`${name}: hover`);
+    const words = hoverWords(PAGES[0]!.page.html, QUICK ? 3 : 6);
+    const h = await hoverRun(driver, origin('/10k.html'), words, DEFAULT_SETTINGS.hoverDelayMs);
+    hover = { dwellMs: DEFAULT_SETTINGS.hoverDelayMs, words, samples: h.samples.slice(1), failures: h.failures };
+
+    log(`${name}: index load in the page`);
+    for (const [label, path] of [['dataset index', '/index/dataset.json'], ['10,000-entity synthetic index', '/index/synthetic-10k.json']] as const) {
+      const samples = await repeat(QUICK ? 2 : 5, 1, async () => {
+        const p = await driver.open(origin('/index-load.html'));
+        try {
+          await poll(() => evaluateText<boolean>(p, 'window.__ready === true'), 'the index-load page', 10_000, 20);
+          return await evaluateText<{ load: number; firstFind: number; bytes: number }>(p, `window.__loadIndex(${JSON.stringify(path)})`);
+        } finally {
+          await p.close();
+        }
+      });
+      indexLoad.push({ label, bytes: samples[0]?.bytes ?? 0, load: stat(samples.map((s) => s.load)), firstFind: stat(samples.map((s) => s.firstFind)) });
+    }
+  } finally {
+    await driver.close();
+  }
+  return { name, pages, dynamic, hover, indexLoad };
+}
+
+async function main(): Promise<void> {
+  const t0 = Date.now();
+  try {
+    assertBuilt();
+  } catch {
+    log('no build in .output/: running npm run build');
+    execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    assertBuilt();
+  }
+  const machine = await machineInfo();
+  log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB`);
+
+  log('sizes');
+  const datasetIndex = datasetIndexJson();
+  const synthetic10k = syntheticIndexJson(syntheticAliases(10_000));
+  const sizes = {
+    contentScript: { chrome: contentScriptSize('chrome'), firefox: contentScriptSize('firefox') },
+    datasetIndex: bytesOf(datasetIndex),
+    synthetic10kIndex: bytesOf(synthetic10k),
+  };
+
+  const routes: Routes = {
+    ...matcherModuleRoutes(),
+    '/index-load.html': { type: 'text/html; charset=utf-8', body: INDEX_LOAD_PAGE },
+    '/index/dataset.json': { type: 'application/json', body: datasetIndex },
+    '/index/synthetic-10k.json': { type: 'application/json', body: synthetic10k },
+  };
+  for (const { page } of PAGES) routes[`/${page.key}.html`] = { type: 'text/html; charset=utf-8', body: page.html };
+  const server = await startServer(routes);
+  const browsers: BrowserResult[] = [];
+  try {
+    for (const b of BROWSERS) browsers.push(await measureBrowser(b, routes, (p) => server.url(p)));
+  } finally {
+    await server.close();
+  }
+
+  log('matcher (Node)');
+  const matcher = await runMatcherBench(QUICK ? { textChars: 300_000, runs: 3, warmup: 1, sizes: [10_000] } : { runs: 3, warmup: 1, log });
+
+  const result: BenchResult = { date: new Date().toISOString(), durationS: 0, quick: QUICK, machine, sizes, browsers, matcher, markLimitMs: MARK_LIMIT_MS };
+  result.durationS = Math.round((Date.now() - t0) / 1000);
+  const md = renderMarkdown(result);
+  const dir = join(ROOT, 'bench/results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'latest.json'), JSON.stringify(result, null, 2) + '\n');
+  writeFileSync(join(dir, 'latest.md'), md + '\n');
+  if (process.env.BENCH_NO_README !== '1' && !QUICK) updateReadme(join(ROOT, 'README.md'), md);
+  console.log(md);
+  log(`done in ${result.durationS} s`);
+}
+
+await main();
