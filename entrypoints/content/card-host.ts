@@ -124,10 +124,13 @@ export class CardHost {
       getBoundingClientRect: () => lineRect(anchor),
       contextElement: anchor.range.startContainer.parentElement ?? undefined,
     };
+    // In right-to-left text the card hangs from the mention's right edge, where reading starts.
+    const el = anchor.range.startContainer.parentElement;
+    const rtl = el ? getComputedStyle(el).direction === 'rtl' : false;
     const update = () => {
       void computePosition(reference, this.wrap, {
         strategy: 'fixed',
-        placement: 'bottom-start',
+        placement: rtl ? 'bottom-end' : 'bottom-start',
         middleware: [offset(10), flip({ padding: GUTTER }), shift({ padding: GUTTER }), arrow({ element: this.arrowEl, padding: 10 })],
       }).then(({ x, y, placement, middlewareData }) => {
         this.wrap.style.left = `${Math.round(x)}px`;

@@ -21,6 +21,10 @@ const CORNER_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 p{position:fixed;right:4px;bottom:2px;margin:0;white-space:nowrap}</style></head>
 <body><p>Russian Ambassador to the UN Vitaly Churkin spoke last. Churkin</p></body></html>`;
 
+const RTL_PAGE = `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>RTL</title>
+<style>body{font:18px/1.6 serif;margin:40px 80px}</style></head>
+<body><p>قال السفير الروسي لدى الأمم المتحدة Vitaly Churkin إن السلام مهمة شبه مستحيلة الآن، وكرر Churkin موقفه.</p></body></html>`;
+
 const HOSTILE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Hostile</title></head>
 <body><article><p>Russian Ambassador to the UN Vitaly Churkin conceded that the surge in violence meant peace was hard.</p>
 <p>Later, Churkin again laid blame on the US.</p></article>
@@ -56,6 +60,7 @@ describe.each(BROWSERS)('%s: the fact card', (browserName) => {
     server = await startServer({
       '/corner.html': { type: 'text/html; charset=utf-8', body: CORNER_PAGE },
       '/hostile.html': { type: 'text/html; charset=utf-8', body: HOSTILE_PAGE },
+      '/rtl.html': { type: 'text/html; charset=utf-8', body: RTL_PAGE },
     });
     driver = await launch(browserName);
     afp = await driver.open(server.url(`/seed/${sourceWith('Rycroft')}.html`));
@@ -133,6 +138,26 @@ describe.each(BROWSERS)('%s: the fact card', (browserName) => {
     // Flipped above the mention: the card's bottom edge is above the word.
     expect(box.y + box.height).toBeLessThan(word.y);
     await page.screenshot(join(ARTIFACTS, `${browserName}-corner.png`));
+    await page.close();
+  });
+
+  it('in right-to-left text the card hangs from the mention’s right edge', async () => {
+    const page = await driver.open(server.url('/rtl.html'));
+    await waitForMarks(page, 2);
+    await hoverForCard(page, 'Churkin', 1);
+    const root = await page.readShadow();
+    const box = await page.boxOf((root ? byFc(root, 'card')[0] : undefined)?.ref ?? -1);
+    const word = await page.evaluate(() => {
+      const t = document.querySelector('p')?.firstChild as Text;
+      const i = t.data.lastIndexOf('Churkin');
+      const r = document.createRange();
+      r.setStart(t, i);
+      r.setEnd(t, i + 7);
+      const b = r.getBoundingClientRect();
+      return { right: b.right, left: b.left };
+    });
+    // Aligned to the mention's right edge (within the arrow's few pixels), not its left.
+    expect(Math.abs(box.x + box.width - word.right)).toBeLessThan(12);
     await page.close();
   });
 

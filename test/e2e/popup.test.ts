@@ -85,6 +85,20 @@ describe.each(BROWSERS)('%s: popup, badge and options', (browserName) => {
     await popup.screenshot(join(ARTIFACTS, `${browserName}-popup.png`));
   });
 
+  it('counts follow the page while the popup is open', async () => {
+    const countOf = async (id: string) => (await popupEntities()).find((e) => e.id === id)?.count ?? 0;
+    const before = await poll(async () => countOf('vitaly-churkin'), 'Churkin in the popup');
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'late';
+      p.textContent = 'Late update: Vitaly Churkin spoke again.';
+      document.querySelector('article')?.append(p);
+    });
+    await poll(async () => (await countOf('vitaly-churkin')) === before + 1, 'the popup count to go up');
+    await page.evaluate(() => document.getElementById('late')?.remove());
+    await poll(async () => (await countOf('vitaly-churkin')) === before, 'the popup count to go back');
+  });
+
   it('the badge shows the number of distinct entities found on the tab', async () => {
     const n = (await popupEntities()).length;
     const badge = await popup.evaluate(async (id) => {
