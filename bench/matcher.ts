@@ -25,7 +25,7 @@ export interface Stat {
 }
 
 export interface EngineResult {
-  engine: 'factcard' | 'regexp' | 'modern-ahocorasick';
+  engine: 'factcard' | 'regexp' | 'modern-ahocorasick' | 'modern-ahocorasick (raw)';
   /** What the engine does beyond exact matching, for reading the numbers fairly. */
   semantics: string;
   buildMs: Stat | null;
@@ -276,6 +276,12 @@ function retained(make: () => unknown): number | null {
   return Math.max(0, after - before);
 }
 
+/** An error's message without the (possibly megabytes long) RegExp source in it. */
+function errorText(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  return m.length > 120 ? `${m.slice(0, 40)} … ${m.slice(-60)}` : m;
+}
+
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -343,7 +349,19 @@ function benchRegExp(entries: AliasEntry[], blocks: string[], b: Budget): Engine
       ),
     );
   } catch (e) {
-    r.error = e instanceof Error ? e.message : String(e);
+    r.error = errorText(e);
+  }
+  return r;
+}
+
+/** The automaton alone: count() of all overlapping exact matches, no boundaries, no objects. */
+function benchAhoCorasickRaw(entries: AliasEntry[], blocks: string[], b: Budget): EngineResult {
+  const r = emptyResult('modern-ahocorasick (raw)', 'exact, every overlapping occurrence counted with count(): no boundaries, no match objects');
+  try {
+    const ac = new AhoCorasick([...new Set(entries.map((e) => e.text))]);
+    scanInto(r, timeScan((t) => ac.count(t), blocks, b.runs, b.warmup, b.budgetMs));
+  } catch (e) {
+    r.error = errorText(e);
   }
   return r;
 }
@@ -362,7 +380,7 @@ function benchAhoCorasick(entries: AliasEntry[], blocks: string[], b: Budget): E
     const options = { strategy: 'leftmost-longest', wholeWord: true, locale: 'en' } as const;
     scanInto(r, timeScan((t) => ac.search(t, options).length, blocks, b.runs, b.warmup, b.budgetMs));
   } catch (e) {
-    r.error = e instanceof Error ? e.message : String(e);
+    r.error = errorText(e);
   }
   return r;
 }
@@ -386,7 +404,7 @@ export async function runMatcherBench(options: MatcherBenchOptions = {}): Promis
   for (const set of sets) {
     log(`matcher bench: ${set.name} (${set.entries.length} aliases)`);
     const engines: EngineResult[] = [];
-    for (const bench of [benchFactcard, benchRegExp, benchAhoCorasick]) {
+    for (const bench of [benchFactcard, benchRegExp, benchAhoCorasick, benchAhoCorasickRaw]) {
       engines.push(bench(set.entries, blocks, budget));
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
@@ -410,7 +428,7 @@ export function matcherBenchMarkdown(result: Result): string {
   for (const set of result.sets) {
     for (const e of set.engines) {
       lines.push(
-        `| ${set.name} (${fmt(set.aliases, 0)} aliases) | ${e.engine}${e.error ? ` — failed: ${e.error.slice(0, 80)}` : ''} | ${fmtStat(e.scanMBps)} | ${fmt(e.matches, 0)}${e.scannedChars !== null && e.scannedChars < result.textChars ? ` in first ${fmt(e.scannedChars / 1e3, 0)} K chars` : ''} | ${fmtStat(e.buildMs)} | ${kb(e.indexBytes)} (${kb(e.indexGzipBytes)}) | ${fmtStat(e.loadMs, 2)} | ${kb(e.memoryBytes)} |`,
+        `| ${set.name} (${fmt(set.aliases, 0)} aliases) | ${e.engine}${e.error ? ` — failed: ${e.error}` : ''} | ${fmtStat(e.scanMBps)} | ${fmt(e.matches, 0)}${e.scannedChars !== null && e.scannedChars < result.textChars ? ` in first ${fmt(e.scannedChars / 1e3, 0)} K chars` : ''} | ${fmtStat(e.buildMs)} | ${kb(e.indexBytes)} (${kb(e.indexGzipBytes)}) | ${fmtStat(e.loadMs, 2)} | ${kb(e.memoryBytes)} |`,
       );
     }
   }
