@@ -83,27 +83,6 @@ export function loadMatcher(index: CompiledIndex): Matcher {
 
   const { flags, fold } = foldTables();
 
-  function child(node: number, c: number): number {
-    let lo = first[node]!;
-    let hi = first[node + 1]!;
-    if (hi - lo <= 8) {
-      for (; lo < hi; lo++) {
-        const l = label[lo]!;
-        if (l === c) return lo;
-        if (l > c) return 0;
-      }
-      return 0;
-    }
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const l = label[mid]!;
-      if (l === c) return mid;
-      if (l < c) lo = mid + 1;
-      else hi = mid;
-    }
-    return 0;
-  }
-
   /** The variant of `node` that fits [s, e): strong ones first; -1 when none fits. */
   function pick(node: number, text: string, s: number, e: number): number {
     let weakOk = -1;
@@ -129,16 +108,21 @@ export function loadMatcher(index: CompiledIndex): Matcher {
   /** Walk the trie from `s`; the end of the longest valid match (bestVariant set), or -1. */
   function walk(text: string, s: number, startNode: number): number {
     const len = text.length;
+    const fl = flags;
+    const fo = fold;
+    const lab = label;
+    const fst = first;
+    const fv = firstVariant;
     let node = startNode;
     let j = s + 1;
     let lastSpace = false;
     let best = -1;
     for (;;) {
-      if (firstVariant[node] !== 0) {
+      if (fv[node] !== 0) {
         let e = j;
         while (e < len) {
           const c = text.charCodeAt(e);
-          let f = flags[c]!;
+          let f = fl[c]!;
           if (f === 0) f = unitFlags(c);
           if (!(f & SKIP)) break;
           e++;
@@ -151,14 +135,15 @@ export function loadMatcher(index: CompiledIndex): Matcher {
           }
         }
       }
-      if (first[node + 1] === first[node]) return best;
+      let lo = fst[node]!;
+      let hi = fst[node + 1]!;
+      if (lo === hi) return best;
       let c = 0;
       let f = 0;
-      // Next folded unit: skip SKIP units and all but the first of a white-space run.
       for (;;) {
         if (j >= len) return best;
         c = text.charCodeAt(j);
-        f = flags[c]!;
+        f = fl[c]!;
         if (f === 0) f = unitFlags(c);
         if (f & SKIP || (f & SPACE && lastSpace)) {
           j++;
@@ -167,7 +152,28 @@ export function loadMatcher(index: CompiledIndex): Matcher {
         break;
       }
       lastSpace = (f & SPACE) !== 0;
-      const k = child(node, fold[c]!);
+      const x = fo[c]!;
+      let k = 0;
+      if (hi - lo <= 8) {
+        for (; lo < hi; lo++) {
+          const l = lab[lo]!;
+          if (l >= x) {
+            if (l === x) k = lo;
+            break;
+          }
+        }
+      } else {
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          const l = lab[mid]!;
+          if (l === x) {
+            k = mid;
+            break;
+          }
+          if (l < x) lo = mid + 1;
+          else hi = mid;
+        }
+      }
       if (k === 0) return best;
       node = k;
       j++;
@@ -183,6 +189,11 @@ export function loadMatcher(index: CompiledIndex): Matcher {
       const c = text.charCodeAt(i);
       let f = flags[c]!;
       if (f === 0) f = unitFlags(c);
+      // Inside a word (the common case): nothing can start here.
+      if (prevWord && f & WORD) {
+        i++;
+        continue;
+      }
       if (f & SKIP) {
         i++;
         continue;
