@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { EntityType } from '../core/dataset-types';
 import { HOVER_DELAY_MAX, HOVER_DELAY_MIN, siteOf, type HighlightStyle, type Settings } from '../core/settings';
-import { TYPE_LABEL } from './format';
+import { TYPE_PLURAL } from './format';
 
 export interface Shortcut {
   name: string;
@@ -91,7 +91,7 @@ export function OptionsForm({ settings, shortcuts, shortcutHelp, onChange, saved
               data-fc={`type-${t}`}
               onChange={(e) => set('entityTypes', { ...settings.entityTypes, [t]: (e.target as HTMLInputElement).checked })}
             />
-            <span>{TYPE_LABEL[t]}s</span>
+            <span>{TYPE_PLURAL[t]}</span>
           </label>
         ))}
       </fieldset>

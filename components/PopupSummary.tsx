@@ -1,6 +1,6 @@
 import type { EntityType } from '../core/dataset-types';
 import type { DatasetStats } from '../core/dataset-stats';
-import { formatDate, plural, TYPE_LABEL } from './format';
+import { formatDate, plural, TYPE_LABEL, TYPE_PLURAL } from './format';
 
 export interface FoundEntity {
   id: string;
@@ -36,7 +36,6 @@ export interface PopupSummaryProps {
 }
 
 const GROUP_ORDER: EntityType[] = ['person', 'organization', 'group', 'place'];
-const GROUP_LABEL: Record<EntityType, string> = { person: 'People', organization: 'Organisations', group: 'Groups', place: 'Places' };
 
 export function PopupSummary({ state, toggles, stats, onScrollTo, onOpenCard, onOpenOptions, onBrowse }: PopupSummaryProps) {
   return (
@@ -99,7 +98,7 @@ function body(state: PopupState, onScrollTo: (id: string) => void, onOpenCard: (
         return (
           <section key={type} data-fc="group" data-type={type}>
             <h2>
-              {GROUP_LABEL[type]} <span class="n">{group.length}</span>
+              {TYPE_PLURAL[type]} <span class="n">{group.length}</span>
             </h2>
             <ul>
               {group.map((e) => (

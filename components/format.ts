@@ -15,6 +15,13 @@ export const TYPE_LABEL: Record<EntityType, string> = {
   place: 'Place',
 };
 
+export const TYPE_PLURAL: Record<EntityType, string> = {
+  person: 'People',
+  organization: 'Organisations',
+  group: 'Groups',
+  place: 'Places',
+};
+
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }

@@ -81,8 +81,11 @@ describe.each(BROWSERS)('%s: popup, badge and options', (browserName) => {
     // Within a group, most mentioned first.
     const people = entities.filter((e) => e.group === 'person').map((e) => e.count);
     expect([...people].sort((a, b) => b - a)).toEqual(people);
-    await popup.setViewport(380, 620);
-    await popup.screenshot(join(ARTIFACTS, `${browserName}-popup.png`));
+    const box = await popup.evaluate(() => {
+      const r = document.querySelector('.popup')?.getBoundingClientRect();
+      return r ? { x: 0, y: 0, width: Math.ceil(r.width), height: Math.ceil(r.height) } : null;
+    });
+    await popup.screenshot(join(ARTIFACTS, `${browserName}-popup.png`), box ?? undefined);
   });
 
   it('counts follow the page while the popup is open', async () => {

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { findTabByContentUrl, poll, type Driver, type TestPage } from './driver';
+import { findTabByContentUrl, poll, type Clip, type Driver, type TestPage } from './driver';
 import { EXT_DIRS } from './paths';
 import type { SNode } from './shadow';
 
@@ -59,8 +59,8 @@ class ChromiumPage implements TestPage {
   async press(key: string) {
     await this.page.keyboard.press(key);
   }
-  async screenshot(path: string) {
-    await this.page.screenshot({ path });
+  async screenshot(path: string, clip?: Clip) {
+    await this.page.screenshot({ path, ...(clip ? { clip } : {}) });
   }
   async setViewport(width: number, height: number) {
     await this.page.setViewportSize({ width, height });

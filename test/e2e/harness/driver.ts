@@ -5,6 +5,13 @@ import type { SNode } from './shadow';
 
 export type BrowserName = 'chromium' | 'firefox';
 
+export interface Clip {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export interface TestPage {
   readonly url: () => string;
   goto(url: string): Promise<void>;
@@ -15,7 +22,8 @@ export interface TestPage {
   press(key: string): Promise<void>;
   /** Makes this the active tab, as the tab a user hovers in is. */
   bringToFront(): Promise<void>;
-  screenshot(path: string): Promise<void>;
+  /** A PNG of the viewport, or of `clip` (CSS px) within it. */
+  screenshot(path: string, clip?: Clip): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
   /** Factcard's closed shadow root, read through the protocol; null when no card host is in the page. */
   readShadow(): Promise<SNode | null>;

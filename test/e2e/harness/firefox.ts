@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { findTabByContentUrl, poll, sleep, type Driver, type TestPage } from './driver';
+import { findTabByContentUrl, poll, sleep, type Clip, type Driver, type TestPage } from './driver';
 import { EXT_DIRS } from './paths';
 import type { SNode } from './shadow';
 
@@ -76,8 +76,8 @@ class FirefoxPage implements TestPage {
   async press(key: string) {
     await this.page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]);
   }
-  async screenshot(path: string) {
-    await this.page.screenshot({ path: path as `${string}.png` });
+  async screenshot(path: string, clip?: Clip) {
+    await this.page.screenshot({ path: path as `${string}.png`, ...(clip ? { clip } : {}) });
   }
   async setViewport(width: number, height: number) {
     await this.page.setViewport({ width, height });
