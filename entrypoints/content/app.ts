@@ -26,8 +26,11 @@ const REPORT_DELAY_MS = 250;
 
 export function startFactcard(ctx: ContentScriptContext): void {
   const doc = document;
-  // Text/plain, XML and other non-HTML documents have no place for a card.
-  if (!(doc.documentElement instanceof HTMLElement) || !doc.body) return;
+  // XML and other non-HTML documents have no place for a card. Chromium's XML tree viewer
+  // gives an XML document an HTML root and body, but createElement there still makes
+  // non-HTML elements (no style, no shadow root): stand down too. (text/plain is an HTML
+  // document showing a <pre>: it is read like any page.)
+  if (!(doc.documentElement instanceof HTMLElement) || !doc.body || !(doc.createElement('div') instanceof HTMLElement)) return;
   const signal = ctx.signal;
   const isTop = window === window.top;
   const onError = (e: unknown) => console.debug('[factcard]', e);
