@@ -82,3 +82,6 @@ export const caseArb: fc.Arbitrary<[AliasEntry[], string]> = entriesArb.chain((e
 
 /** Number of runs per property: FC_RUNS, default 200 (npm run fuzz sets 10,000). */
 export const RUNS = Number(process.env.FC_RUNS ?? 200) || 200;
+
+/** Per-test time limit that grows with RUNS (10,000 runs take tens of seconds on a busy machine). */
+export const TIMEOUT = 5_000 + RUNS * 10;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SKIP, exactUnit, foldUnit, normalizeExact, normalizeKey, unitFlags } from '../../../core/normalize';
-import { RUNS } from './arbitraries';
+import { RUNS, TIMEOUT } from './arbitraries';
 
 describe('normalizeKey', () => {
   it.each([
@@ -33,7 +33,7 @@ describe('normalizeKey', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, TIMEOUT);
 
   // Only for scripts whose marks we drop (Latin, Greek, Cyrillic): in NFD, Japanese
   // dakuten or Hangul jamo are kept as they are, so NFD text there matches NFD aliases only.
@@ -52,7 +52,7 @@ describe('normalizeKey', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, TIMEOUT);
 
   it('folds every BMP code unit consistently: case fold of the exact fold is the case fold', () => {
     const bad: string[] = [];

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { applyFirstReference, compileIndex, loadMatcher } from '../../../core/matcher';
 import type { AliasEntry, Matcher, TextMatch } from '../../../core/matcher-types';
 import { normalizeKey } from '../../../core/normalize';
-import { RUNS, caseArb, entriesArb, textArb } from './arbitraries';
+import { RUNS, TIMEOUT, caseArb, entriesArb, textArb } from './arbitraries';
 import { oracleFind } from './oracle';
 import { SEED_ALIASES } from './fixtures';
 
@@ -28,7 +28,7 @@ describe('matcher properties', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, TIMEOUT);
 
   it('agrees with the oracle on texts made of respelled aliases', () => {
     fc.assert(
@@ -37,7 +37,7 @@ describe('matcher properties', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, TIMEOUT);
 
   it('finds every alias planted between spaces in a text of other aliases', () => {
     fc.assert(
@@ -51,7 +51,7 @@ describe('matcher properties', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, TIMEOUT);
 
   it('never throws on arbitrary Unicode strings, and matches are sorted and disjoint', () => {
     fc.assert(
@@ -60,7 +60,7 @@ describe('matcher properties', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, TIMEOUT);
 
   it('matches are sorted, disjoint, and each one normalises to an alias of its entity', () => {
     fc.assert(
@@ -74,7 +74,7 @@ describe('matcher properties', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, TIMEOUT);
 
   it('compileIndex output survives JSON and ignores entry order', () => {
     fc.assert(
@@ -85,7 +85,7 @@ describe('matcher properties', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, TIMEOUT);
 
   it('applyFirstReference: chunked equals whole, and every kept weak match follows a strong one', () => {
     const match = fc.record({ start: fc.nat(), end: fc.nat(), entity: fc.constantFrom('a', 'b', 'c'), weak: fc.boolean() });
@@ -105,5 +105,5 @@ describe('matcher properties', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, TIMEOUT);
 });
