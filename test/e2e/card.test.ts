@@ -200,7 +200,9 @@ describe.each(BROWSERS)('%s: the fact card', (browserName) => {
     await page.close();
   });
 
-  it('Escape closes the card; the shortcut path (navigate) opens the next mention with focus in the card', async () => {
+  it('the shortcut path (navigate) opens the next mention with focus in the card; Tab walks its links; Escape gives focus back', async () => {
+    await afp.bringToFront();
+    await afp.evaluate(() => (document.querySelector('nav a') as HTMLElement).focus());
     const tabId = await driver.tabIdOf(afp.url());
     const probe = await driver.open(driver.extensionUrl(`/popup.html?tab=${tabId}`));
     await probe.evaluate(async (id) => {
@@ -209,10 +211,29 @@ describe.each(BROWSERS)('%s: the fact card', (browserName) => {
       await api?.tabs.sendMessage(id, { type: 'navigate', req: { direction: 1 } });
     }, tabId);
     await probe.close();
+    await afp.bringToFront();
     const first = await poll(() => openCard(afp), 'a card opened by keyboard navigation');
-    const marks = await highlightTexts(afp);
-    expect(marks['factcard-active']?.length).toBe(1);
-    expect(first.name.length).toBeGreaterThan(0);
+    expect((await highlightTexts(afp))['factcard-active']?.length).toBe(1);
+    const focusedIs = (expr: string) => afp.callOn<boolean>(first.root.ref ?? -1, `(el) => { const a = el.getRootNode().activeElement; return ${expr}; }`);
+    await poll(() => focusedIs('a === el'), 'focus on the card dialog');
+    await afp.press('Tab');
+    expect(await focusedIs("a !== null && (a.tagName === 'A' || a.tagName === 'BUTTON')")).toBe(true);
+    await afp.press('Escape');
+    await waitForNoCard(afp);
+    expect(await afp.evaluate(() => document.activeElement?.textContent)).toBe('World');
+  });
+
+  it('the card follows its mention when the page scrolls', async () => {
+    await hoverForCard(afp, 'Churkin', 1);
+    const card = await openCard(afp);
+    const before = await afp.boxOf(card?.root.ref ?? -1);
+    // Up: the mention sits near the end of the article, where the page cannot scroll further down.
+    await afp.evaluate(() => scrollBy(0, -40));
+    const after = await poll(async () => {
+      const b = await afp.boxOf(card?.root.ref ?? -1);
+      return Math.abs(b.y - before.y) > 20 ? b : null;
+    }, 'the card to move with the page');
+    expect(Math.abs(after.y - before.y - 40)).toBeLessThanOrEqual(2); // positions are rounded to whole px
     await afp.press('Escape');
     await waitForNoCard(afp);
   });
