@@ -4,7 +4,7 @@
 // scanner must skip (script, style, textarea, noscript) with names inside them.
 // A small inline script (OBSERVER) is the first thing in <head>: see observer.ts.
 
-import { newsText, realAliases } from './matcher';
+import { newsText, realAliases } from './matcher-data';
 import { OBSERVER_SOURCE } from './observer';
 
 function rng(seed: number): () => number {

@@ -15,7 +15,8 @@ import { evaluateText, launchPlainChromium, launchPlainFirefox, type PlainBrowse
 import type { Routes } from '../test/e2e/harness/server';
 import { dynamicRun, factcardRun, floorRun, hoverRun, markRun, plainPageRun, type BaselineSample, type FactcardSample } from './browser';
 import { INDEX_LOAD_PAGE, matcherModuleRoutes } from './index-load';
-import { runMatcherBench, syntheticAliases } from './matcher';
+import { runMatcherBench } from './matcher';
+import { syntheticAliases } from './matcher-data';
 import { machineInfo } from './machine';
 import { dynamicParagraphs, pageNames, staticPage, type BenchPage } from './pages';
 import { renderMarkdown, updateReadme, type BenchResult, type BrowserResult, type PageResult } from './report';
