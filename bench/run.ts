@@ -168,8 +168,10 @@ async function main(): Promise<void> {
   const md = renderMarkdown(result);
   const dir = join(ROOT, 'bench/results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'latest.json'), JSON.stringify(result, null, 2) + '\n');
-  writeFileSync(join(dir, 'latest.md'), md.replace('](bench/README.md)', '](../README.md)') + '\n');
+  // A quick smoke run never replaces the committed figures.
+  const stem = QUICK ? 'quick' : 'latest';
+  writeFileSync(join(dir, `${stem}.json`), JSON.stringify(result, null, 2) + '\n');
+  writeFileSync(join(dir, `${stem}.md`), md.replace('](bench/README.md)', '](../README.md)') + '\n');
   if (process.env.BENCH_NO_README !== '1' && !QUICK) updateReadme(join(ROOT, 'README.md'), md);
   console.log(md);
   log(`done in ${result.durationS} s`);
