@@ -18,11 +18,12 @@ import { PageScanner, type PageMention } from '../../dom/page-scanner';
 import { scrollToMention } from '../../dom/scroll';
 import { CONTENT_MESSAGES, listen, sendToBackground, type Handlers } from '../../platform/messaging';
 import { loadSettings, watchSettings } from '../../platform/settings';
-import { CardHost } from './card-host';
+import { CardHost, HOST_TAG } from './card-host';
 import { isEditable, pageStatusFor } from './page-state';
 import { trackPointer } from './pointer';
 
 const REPORT_DELAY_MS = 250;
+const INVALIDATION_CHECK_MS = 2000;
 
 export function startFactcard(ctx: ContentScriptContext): void {
   const doc = document;
@@ -34,6 +35,10 @@ export function startFactcard(ctx: ContentScriptContext): void {
   const signal = ctx.signal;
   const isTop = window === window.top;
   const onError = (e: unknown) => console.debug('[factcard]', e);
+
+  // A predecessor killed by an extension reload (Firefox re-injects us and cannot run the old
+  // script's cleanup) may have left its card host behind.
+  for (const stale of doc.querySelectorAll(HOST_TAG)) stale.remove();
 
   const matcher = loadMatcher(compiledIndex);
   const cardHost = new CardHost(doc);
@@ -221,6 +226,9 @@ export function startFactcard(ctx: ContentScriptContext): void {
     listen<ContentProtocol>(CONTENT_MESSAGES, handlers, { signal });
   }
 
+  // WXT notices a dead extension context lazily, when one of ctx's timers fires; a slow tick
+  // makes sure an idle page is cleaned up after an update or reload too.
+  ctx.setInterval(() => undefined, INVALIDATION_CHECK_MS);
   ctx.onInvalidated(() => {
     intent.destroy();
     cardHost.destroy();
