@@ -33,7 +33,14 @@ function parseYaml(root: string, file: string, errors: string[]): unknown {
     const where = `line ${pos.line}, column ${pos.col}`;
     errors.push(`${file}: ${where}: ${e.message.split('\n')[0] ?? e.message}`);
   }
-  return doc.errors.length > 0 ? undefined : (doc.toJS() as unknown);
+  if (doc.errors.length > 0) return undefined;
+  try {
+    return doc.toJS() as unknown;
+  } catch (e) {
+    // Well-formed YAML can still fail to resolve (an alias to no anchor, "*a" alone).
+    errors.push(`${file}: (yaml): ${(e as Error).message.split('\n')[0]}`);
+    return undefined;
+  }
 }
 
 function readJson(root: string, file: string, errors: string[]): JsonSchema {
