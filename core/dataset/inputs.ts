@@ -1,16 +1,9 @@
 // The shapes of the human-edited inputs (after YAML parsing and schema validation).
 
-import type { EntityType } from '../dataset-types';
+import type { EntityType, Source } from '../dataset-types';
 
-export interface SourceMeta {
-  id: string;
-  title: string;
-  titleDerived: boolean;
-  outlet: string;
-  published: string;
-  dateline: string;
-  url: string | null;
-}
+/** A source's metadata file: everything of a `Source` but its text. */
+export type SourceMeta = Omit<Source, 'text'>;
 
 export interface SourceInput {
   /** Repository-relative path of the text file, for error messages. */
