@@ -75,11 +75,18 @@ export function loadMatcher(index: CompiledIndex): Matcher {
   }
 
   const entities = index.entities;
-  const types = new Map<string, EntityType>();
-  entities.forEach((id, i) => {
-    const t = TYPE_BY_CODE.get(index.types.charAt(i));
-    if (t) types.set(id, t);
-  });
+  // Built on first use: find() never needs it, and it is the costliest part of a load.
+  let types: Map<string, EntityType> | undefined;
+  function typeOf(entity: string): EntityType | undefined {
+    if (!types) {
+      types = new Map();
+      for (let i = 0; i < entities.length; i++) {
+        const t = TYPE_BY_CODE.get(index.types.charAt(i));
+        if (t) types.set(entities[i]!, t);
+      }
+    }
+    return types.get(entity);
+  }
 
   const { flags, fold } = foldTables();
 
@@ -227,6 +234,6 @@ export function loadMatcher(index: CompiledIndex): Matcher {
 
   return {
     find,
-    typeOf: (entity) => types.get(entity),
+    typeOf,
   };
 }
