@@ -43,7 +43,7 @@ function blockOf(n: Node): Node | null {
 }
 
 describe('DOM layer on random trees', () => {
-  it('maps every mention to a Range over its alias text, within one block, and never throws', { timeout: 120_000 }, async () => {
+  it('maps every mention to a Range over its alias text, within one block, and never throws', { timeout: Math.max(120_000, RUNS * 40) }, async () => {
     const matcher = testMatcher();
     let seen = 0;
     await fc.assert(
