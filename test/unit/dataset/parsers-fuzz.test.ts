@@ -40,7 +40,7 @@ describe('dataset input parsers never throw, and name the file', () => {
   const inputs = realInputs();
   const validator = new SchemaValidator();
 
-  it('schema checks of any registry, metadata or overrides value (property)', () => {
+  it('schema checks of any registry, metadata or overrides value (property)', { timeout: 600_000 }, () => {
     fc.assert(
       fc.property(jsonish, fc.constantFrom('registry', 'sourceMeta', 'quoteOverrides') as fc.Arbitrary<'registry' | 'sourceMeta' | 'quoteOverrides'>, (value, which) => {
         const file = which === 'registry' ? PATHS.registry : which === 'sourceMeta' ? 'data/sources/x.meta.yaml' : PATHS.overrides;
@@ -50,7 +50,7 @@ describe('dataset input parsers never throw, and name the file', () => {
     );
   });
 
-  it('a whole build with one registry entity or one source’s metadata replaced by anything (property)', () => {
+  it('a whole build with one registry entity or one source’s metadata replaced by anything (property)', { timeout: 600_000 }, () => {
     const real = inputs.registry.doc as RegistryDoc;
     fc.assert(
       fc.property(fc.nat({ max: real.entities.length - 1 }), jsonish, fc.boolean(), (i, junk, inRegistry) => {
@@ -91,7 +91,7 @@ describe('dataset input parsers never throw, and name the file', () => {
       fc.array(fc.oneof(fc.constantFrom('entities:', '  - id: x', '    aliases: [', ' ]', ': :', '{', '"', '\t', '- ', '&a', '*a', '!!binary', 'id: [unclosed', '---', '...'), fc.string()), { maxLength: 12 }).map((l) => l.join('\n')),
     );
 
-    it('readInputs returns, or throws its InputError whose every line names file and line/field (property)', () => {
+    it('readInputs returns, or throws its InputError whose every line names file and line/field (property)', { timeout: 600_000 }, () => {
       fc.assert(
         fc.property(yamlish, yamlish, (registry, meta) => {
           writeFileSync(join(root, PATHS.registry), registry);
