@@ -37,8 +37,9 @@ export function startFactcard(ctx: ContentScriptContext): void {
   const onError = (e: unknown) => console.debug('[factcard]', e);
 
   // A predecessor killed by an extension reload (Firefox re-injects us and cannot run the old
-  // script's cleanup) may have left its card host behind.
-  for (const stale of doc.querySelectorAll(HOST_TAG)) stale.remove();
+  // script's cleanup) may have left its card host behind: ours are the ones with a closed
+  // shadow root. A page's own element of that name is not ours to touch.
+  for (const el of doc.querySelectorAll(HOST_TAG)) if (closedShadowRootOf(el)) el.remove();
 
   const matcher = loadMatcher(compiledIndex);
   const cardHost = new CardHost(doc);
@@ -241,4 +242,12 @@ export function startFactcard(ctx: ContentScriptContext): void {
   });
   const unwatch = watchSettings((s) => apply(s));
   signal.addEventListener('abort', unwatch, { once: true });
+}
+
+function closedShadowRootOf(el: Element): ShadowRoot | null {
+  // Firefox gives content scripts Element.openOrClosedShadowRoot; Chrome has chrome.dom.
+  const firefox = (el as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot;
+  const chromeDom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?: (e: Element) => ShadowRoot | null } } }).chrome?.dom;
+  const root = firefox ?? chromeDom?.openOrClosedShadowRoot?.(el) ?? null;
+  return root && root.mode === 'closed' ? root : null;
 }
