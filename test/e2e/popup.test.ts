@@ -135,6 +135,15 @@ describe.each(BROWSERS)('%s: popup, badge and options', (browserName) => {
     expect(where.scrollY).toBeGreaterThan(0);
   });
 
+  it('the ▸ control opens that entity’s card on the page', async () => {
+    await clickSelector(popup, '[data-fc="entity"][data-entity="matthew-rycroft"] [data-fc="open-card"]');
+    const card = await poll(() => openCard(page), 'Rycroft’s card on the page');
+    expect(card.entity).toBe('matthew-rycroft');
+    await page.bringToFront();
+    await page.press('Escape');
+    await poll(async () => (await openCard(page)) === null, 'the card to close');
+  });
+
   it('"on this site" switches the highlights off and back on, live', async () => {
     const before = await markedCount(page);
     await clickSelector(popup, '[data-fc="toggle-site"]');
