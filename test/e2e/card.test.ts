@@ -25,6 +25,11 @@ const RTL_PAGE = `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="
 <style>body{font:18px/1.6 serif;margin:40px 80px}</style></head>
 <body><p>قال السفير الروسي لدى الأمم المتحدة Vitaly Churkin إن السلام مهمة شبه مستحيلة الآن، وكرر Churkin موقفه.</p></body></html>`;
 
+const FULLSCREEN_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fullscreen</title>
+<style>#stage{background:#fff;padding:40px;font:18px/1.6 serif}</style></head>
+<body><div id="stage"><p>Russian Ambassador to the UN Vitaly Churkin spoke, and Churkin left.</p>
+<button id="go" onclick="document.getElementById('stage').requestFullscreen()">Full screen</button></div></body></html>`;
+
 const HOSTILE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Hostile</title></head>
 <body><article><p>Russian Ambassador to the UN Vitaly Churkin conceded that the surge in violence meant peace was hard.</p>
 <p>Later, Churkin again laid blame on the US.</p></article>
@@ -61,6 +66,7 @@ describe.each(BROWSERS)('%s: the fact card', (browserName) => {
       '/corner.html': { type: 'text/html; charset=utf-8', body: CORNER_PAGE },
       '/hostile.html': { type: 'text/html; charset=utf-8', body: HOSTILE_PAGE },
       '/rtl.html': { type: 'text/html; charset=utf-8', body: RTL_PAGE },
+      '/fullscreen.html': { type: 'text/html; charset=utf-8', body: FULLSCREEN_PAGE },
     });
     driver = await launch(browserName);
     afp = await driver.open(server.url(`/seed/${sourceWith('Rycroft')}.html`));
@@ -158,6 +164,21 @@ describe.each(BROWSERS)('%s: the fact card', (browserName) => {
     });
     // Aligned to the mention's right edge (within the arrow's few pixels), not its left.
     expect(Math.abs(box.x + box.width - word.right)).toBeLessThan(12);
+    await page.close();
+  });
+
+  it('when the page goes full screen, the card shows inside the full-screen element', async () => {
+    const page = await driver.open(server.url('/fullscreen.html'));
+    await waitForMarks(page, 2);
+    const go = await page.evaluate(() => {
+      const r = document.getElementById('go')?.getBoundingClientRect();
+      return r ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : null;
+    });
+    await page.click(go?.x ?? 0, go?.y ?? 0); // a real click: full screen needs a user gesture
+    await poll(() => page.evaluate(() => document.fullscreenElement?.id === 'stage'), 'full screen');
+    await hoverForCard(page, 'Churkin', 1);
+    expect(await page.evaluate(() => document.fullscreenElement?.querySelector('factcard-host') !== null)).toBe(true);
+    await page.press('Escape');
     await page.close();
   });
 
