@@ -196,6 +196,8 @@ export function startFactcard(ctx: ContentScriptContext): void {
   if (isTop) {
     const handlers: Handlers<ContentProtocol> = {
       async getSummary() {
+        // A page with nothing to mark never reports a change: an idle scanner is the answer.
+        if (status === 'scanning' && scanner?.idle()) status = 'ready';
         return { status, url: location.href, entities: counts() };
       },
       async scrollToEntity({ entity }) {

@@ -43,7 +43,9 @@ describe.each(BROWSERS)('%s: popup, badge and options', (browserName) => {
   let tabId: number;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer({
+      '/empty.html': { type: 'text/html; charset=utf-8', body: '<!doctype html><title>Weather</title><p>Sunny, then rain from the west.</p>' },
+    });
     driver = await launch(browserName);
     const afp = dataset.sources.find((s) => s.text.includes('Churkin'));
     page = await driver.open(server.url(`/seed/${afp?.id}.html`));
@@ -172,6 +174,19 @@ describe.each(BROWSERS)('%s: popup, badge and options', (browserName) => {
     await poll(() => options.evaluate(() => document.querySelector('[data-fc="hover-delay-value"]')?.textContent === '0 ms'), 'the delay to read 0 ms');
     await page.press('Escape');
     await options.close();
+  });
+
+  it('says so when a page mentions no one from the dataset', async () => {
+    const empty = await driver.open(server.url('/empty.html'));
+    const id = await driver.tabIdOf(empty.url());
+    const p = await driver.open(driver.extensionUrl(`/popup.html?tab=${id}`));
+    const text = await poll(
+      () => p.evaluate(() => document.querySelector('[data-fc="state-empty"]')?.textContent?.match(/No one from the dataset/)?.[0] ?? null),
+      'the empty state, once the page is read',
+    );
+    expect(text).toBe('No one from the dataset');
+    await p.close();
+    await empty.close();
   });
 
   it('says so on a page where Factcard cannot run', async () => {
