@@ -47,7 +47,8 @@ const caretRangeAtLoad = protoOf && typeof protoOf.caretRangeFromPoint === 'func
   ? (protoOf.caretRangeFromPoint as CaretRangeFn) : null;
 const reflectApply = Reflect.apply;
 
-function defaultCaret(doc: Document, b: Builtins): ((x: number, y: number) => CaretPoint | null) | null {
+/** The document's caret-from-point API as a plain function (also used by viewport-probe.ts). */
+export function defaultCaret(doc: Document, b: Builtins): ((x: number, y: number) => CaretPoint | null) | null {
   const d = doc as unknown as Record<string, unknown>;
   const pos = caretPositionAtLoad ?? (typeof d.caretPositionFromPoint === 'function' ? (d.caretPositionFromPoint as CaretPositionFn) : null);
   const rng = caretRangeAtLoad ?? (typeof d.caretRangeFromPoint === 'function' ? (d.caretRangeFromPoint as CaretRangeFn) : null);

@@ -3,29 +3,38 @@
 // Pipeline (see ../shared/CONVENTIONS.md): collect text runs (text-runs.ts) → matcher.find on
 // each run's string → map matches to Ranges → publish, after the first-reference rule.
 //
-// Document order vs. viewport first. Collecting text is cheap (one pass over the nodes, no
-// layout), so a full scan first collects every run, in document order, in time-sliced
-// chunks. Matching, the costlier step, then runs over the runs in the viewport first and the
-// rest in document order. Every publish applies the first-reference rule over *all* runs in
-// document order, runs not yet matched counting as empty. A weak match can only gain an
-// earlier strong mention as more runs are matched, never lose one, so a weak match
-// published early is never retracted, and one held back is published as soon as the run
-// holding its confirming strong mention is matched. When all runs are matched the result is
-// exactly the rule over the whole document.
+// Order of work (issue 7: first highlights within 50 ms of DOMContentLoaded on a 2 MB page).
+// A full scan walks the page in document order and matches each run as soon as it is
+// collected, in time-sliced chunks; the first chunk's mentions are published at once, so a
+// page opened at its top (the usual case) gets its first screen marked after one chunk. A
+// page that is not at its top (restored scroll position, #fragment) gets the viewport probe
+// after the first frame (when layout is done and hit tests are cheap): the blocks under a grid
+// of points over the viewport (viewport-probe.ts) that the walk has not reached are collected
+// and matched out of turn ("early" blocks), and published. When the walk reaches an early
+// block it takes its runs as they are instead of reading it again, so runs stay in document
+// order and are read once.
+//
+// First-reference rule: every publish applies it over the walked runs in document order,
+// then the early runs (all of which lie after the walked ones), runs not yet read counting as
+// empty. A weak match can only gain an earlier strong mention as more runs are read, never
+// lose one, so a weak match published early is never retracted, and one held back is
+// published as soon as the run holding its confirming strong mention is read. When the walk
+// is done the result is exactly the rule over the whole document.
 //
 // Chunking: each task works until the clock seam says `budgetMs` (default 16 ms, capped at
-// 50) has passed, checking between runs (matching) and every few dozen nodes (collecting),
-// then yields (scheduler.postTask / MessageChannel / setTimeout). One huge run is the
-// unsplittable unit.
+// 50) has passed, checking every few dozen nodes, then yields (scheduler.postTask /
+// MessageChannel / setTimeout). One huge run is the unsplittable unit.
 
 import type { EntityType } from '../core/dataset-types';
 import type { Matcher, TextMatch } from '../core/matcher-types';
-import { builtinsFor, type Builtins, strSlice } from './builtins';
+import { builtinsFor, type Builtins, DOCUMENT_POSITION_FOLLOWING, strSlice } from './builtins';
 import { mergeInDocumentOrder } from './doc-order';
 import { applyFirstReference } from '../core/matcher/first-reference';
+import { isInSkippedSubtree } from './block-rules';
 import { MutationBatcher, type DirtySet } from './mutation-batcher';
 import { createFrame, createTaskYield, defaultNow, type Schedule } from './scheduling';
 import { rangeFor, RunWalker, type TextRun } from './text-runs';
+import { probeViewportBlocks } from './viewport-probe';
 
 export interface PageMention {
   id: number;
@@ -34,6 +43,8 @@ export interface PageMention {
   /** The matched text as the matcher saw it (whitespace collapsed, see text-runs.ts). */
   text: string;
   range: Range;
+  /** The nearest block element of the mention's text (what highlight windowing observes). */
+  block: Element;
   /** true when matched through a weak alias confirmed by an earlier strong mention. */
   weak: boolean;
 }
@@ -54,7 +65,15 @@ export interface PageScannerOptions {
   yieldTask?: Schedule;
   /** Seam: run once before the next paint (mutation batching). */
   requestFrame?: Schedule;
-  /** Seam: whether a block is in the viewport (default: its bounding rect meets the window's). */
+  /**
+   * Run the first chunk inside start() instead of a task later. The content script starts
+   * in DOMContentLoaded, before the browser's first frame: the first screen can then be
+   * marked in that frame.
+   */
+  firstChunkNow?: boolean;
+  /** Seam: the blocks in the viewport (default: probeViewportBlocks, a caret grid). */
+  viewportBlocks?: () => Iterable<Element>;
+  /** Seam: an extra filter on the viewport blocks (default: none). */
   isVisible?: (block: Element) => boolean;
 }
 
@@ -81,20 +100,36 @@ const PUBLISH_INTERVAL_MS = 500;
 
 const RUN_SEPARATOR = '\n\n';
 
+/** How much read text waits for matching before the walk pauses to match it (see task()). */
+const BACKLOG_CHARS = 4096;
+
 export class PageScanner {
   private readonly b: Builtins;
   private readonly doc: Document;
   private readonly now: () => number;
   private readonly budget: number;
   private readonly yieldTask: Schedule;
-  private readonly isVisible: (block: Element) => boolean;
+  private readonly frame: Schedule;
   private readonly batcher: MutationBatcher;
+  private enabledTypes: ReadonlySet<EntityType> | undefined;
+  /** Runs in document order (during a full scan: the walked ones). */
   private entries: Entry[] = [];
+  /** Runs of blocks read ahead of the walk (viewport probe), in document order. */
+  private early: Entry[] = [];
+  /** The blocks read ahead of the walk, each with its runs (its nested blocks' included). */
+  private earlyBlocks = new Map<Element, Entry[]>();
   private registry = new Map<Element, Entry[]>();
   private walker: RunWalker | null = null;
-  private visiblePass = false;
+  /** Scan generation: a probe asked for by an earlier scan does nothing. */
+  private generation = 0;
+  private probeDue = false;
+  private viewportQueue: Element[] = [];
+  /** Characters of text read by the walk and not matched yet. */
+  private backlog = 0;
+  private publishedOnce = false;
+  /** The walk's first chunk (the top of the page) was published. */
+  private topPublished = false;
   private lastPublish = -Infinity;
-  private visCursor = 0;
   private orderCursor = 0;
   private taskQueued = false;
   private needsPublish = false;
@@ -113,15 +148,15 @@ export class PageScanner {
     this.b = builtinsFor(o.doc);
     this.now = o.now ?? defaultNow();
     this.budget = Math.min(50, Math.max(1, o.budgetMs ?? 16));
+    this.enabledTypes = o.enabledTypes;
     const win = o.doc.defaultView as (Window & typeof globalThis) | null;
     this.yieldTask = o.yieldTask ?? (win ? createTaskYield(win, signal) : (cb) => void Promise.resolve().then(cb));
-    const frame = o.requestFrame ?? (win ? createFrame(win, signal) : this.yieldTask);
-    this.isVisible = o.isVisible ?? ((el) => this.inViewport(el));
+    this.frame = o.requestFrame ?? (win ? createFrame(win, signal) : this.yieldTask);
     this.batcher = new MutationBatcher({
       doc: o.doc,
       b: this.b,
       signal,
-      requestFrame: frame,
+      requestFrame: this.frame,
       isOwnNode: o.isOwnNode,
       guard: (f) => this.guard(f),
       isBusy: () => this.walker !== null,
@@ -138,6 +173,7 @@ export class PageScanner {
     this.guard(() => {
       this.batcher.start();
       this.rescan();
+      if (this.o.firstChunkNow) this.task();
     });
   }
 
@@ -146,15 +182,37 @@ export class PageScanner {
     if (this.destroyed) return;
     this.guard(() => {
       this.entries = [];
+      this.early = [];
+      this.earlyBlocks = new Map();
       this.registry = new Map();
-      this.visiblePass = true;
-      this.visCursor = 0;
       this.orderCursor = 0;
+      this.backlog = 0;
       this.needsPublish = true;
+      this.publishedOnce = false;
+      this.topPublished = false;
+      this.viewportQueue = [];
+      this.probeDue = false;
       const root = this.doc.body ?? this.doc.documentElement;
       this.walker = root ? this.newWalker(root, true, undefined, this.entries) : null;
+      // The viewport probe waits for the first frame: before it, the scroll position is not
+      // known without forcing the page's first layout into our task.
+      const gen = ++this.generation;
+      if (this.walker) {
+        this.frame(() => {
+          if (gen !== this.generation || !this.walker) return;
+          this.probeDue = true;
+          this.schedule();
+        });
+      }
       this.schedule();
     });
+  }
+
+  /** Show only these types (the others stay matched, so switching back costs no scan). */
+  setEnabledTypes(types: ReadonlySet<EntityType> | undefined): void {
+    if (this.destroyed) return;
+    this.enabledTypes = types;
+    if (this.publishedOnce) this.guard(() => this.publish());
   }
 
   mentions(): readonly PageMention[] {
@@ -171,7 +229,7 @@ export class PageScanner {
     return counts;
   }
 
-  /** True when no scan work is pending (tests, the scan CLI). */
+  /** True when no scan work is pending: the whole page is read and matched. */
   idle(): boolean {
     return !this.taskQueued && this.walker === null && !this.batcher.pending();
   }
@@ -179,8 +237,9 @@ export class PageScanner {
   joinedText(): JoinedText {
     let text = '';
     const startOf = new Map<Entry, number>();
-    for (let i = 0; i < this.entries.length; i++) {
-      const e = this.entries[i];
+    const all = this.early.length > 0 ? [...this.entries, ...this.early] : this.entries;
+    for (let i = 0; i < all.length; i++) {
+      const e = all[i];
       if (!e) continue;
       if (i > 0) text += RUN_SEPARATOR;
       startOf.set(e, text.length);
@@ -203,6 +262,8 @@ export class PageScanner {
     this.batcher.destroy();
     this.walker = null;
     this.entries = [];
+    this.early = [];
+    this.earlyBlocks = new Map();
     this.registry = new Map();
     this.published = [];
   }
@@ -221,20 +282,24 @@ export class PageScanner {
     }
   }
 
-  private inViewport(el: Element): boolean {
-    const r = this.b.elementRect(el);
-    const win = this.doc.defaultView;
-    if (!r || !win) return false;
-    if (r.width === 0 && r.height === 0) return false;
-    return r.bottom >= 0 && r.right >= 0 && r.top <= win.innerHeight && r.left <= win.innerWidth;
-  }
-
-  /** A walker that appends runs to `out` and registers the blocks it reads. */
+  /**
+   * A walker that appends runs to `out` and registers the blocks it reads. The full scan's
+   * walker (`deep`) counts the text it reads into the backlog and takes early blocks' runs
+   * as they are.
+   */
   private newWalker(root: Element, deep: boolean, forced: ReadonlySet<Node> | undefined, out: Entry[], touched?: Set<Element>): RunWalker {
     return new RunWalker(this.b, root, {
       isOwnNode: this.o.isOwnNode,
       forcedRoots: forced,
-      descendBlock: (el, isForced) => deep || isForced || !this.registry.has(el),
+      descendBlock: (el, isForced) => {
+        if (deep) {
+          const early = this.earlyBlocks.get(el);
+          if (!early) return true;
+          this.takeEarly(el, early, out);
+          return false;
+        }
+        return isForced || !this.registry.has(el);
+      },
       onBlock: (el) => {
         this.registry.set(el, []);
         touched?.add(el);
@@ -245,8 +310,19 @@ export class PageScanner {
         const list = this.registry.get(run.block);
         if (list) list[list.length] = entry;
         else this.registry.set(run.block, [entry]);
+        if (deep) this.backlog += run.text.length;
       },
     });
+  }
+
+  /** The walk reached an early block: its runs join the walked ones, in place. */
+  private takeEarly(el: Element, list: Entry[], out: Entry[]): void {
+    this.earlyBlocks.delete(el);
+    for (let i = 0; i < list.length; i++) out[out.length] = list[i]!;
+    const taken = new Set(list);
+    const rest: Entry[] = [];
+    for (let i = 0; i < this.early.length; i++) if (!taken.has(this.early[i]!)) rest[rest.length] = this.early[i]!;
+    this.early = rest;
   }
 
   private schedule(): void {
@@ -261,58 +337,152 @@ export class PageScanner {
   private task(): void {
     const deadline = this.now() + this.budget;
     const pause = (): boolean => this.now() >= deadline;
-    if (this.walker) {
-      const status = this.walker.step(pause);
+    let viewportDone = false;
+    if (this.probeDue) {
+      this.probeDue = false;
+      this.viewportQueue = this.probeViewport();
+    }
+    if (this.viewportQueue.length > 0) {
+      const read = this.readViewportAhead(deadline);
+      if (this.viewportQueue.length > 0 && this.walker) {
+        // More of the viewport to read: publish what is read, and go on next task.
+        if (read) this.publish();
+        this.schedule();
+        return;
+      }
+      this.viewportQueue = [];
+      viewportDone = read;
+    }
+    let more = false;
+    let walked = false;
+    // The walk reads until BACKLOG_CHARS of text wait for matching, then the runs read so far
+    // are matched (checking the clock between runs), and so on: reading and matching
+    // interleave, so the first chunk already has mentions to publish.
+    while (this.walker) {
+      if (this.matchInOrder(pause)) {
+        more = true;
+        break;
+      }
+      this.backlog = 0;
+      walked = true;
+      const status = this.walker.step(() => this.backlog >= BACKLOG_CHARS || pause());
       if (status === 'lost') {
         this.rescan();
         return;
       }
       if (status === 'paused') {
-        this.schedule();
-        return;
+        if (this.backlog < BACKLOG_CHARS || pause()) {
+          more = true;
+          break;
+        }
+        continue;
       }
       this.walker = null;
+      this.mergeLeftoverEarly();
       // Mutations that arrived while collecting were held back; apply them now.
       this.batcher.flushHeld();
       if (this.destroyed) return;
     }
-    let more = false;
-    let viewportDone = false;
-    if (this.visiblePass) {
-      more = this.matchVisible(pause);
-      if (!more) {
-        this.visiblePass = false;
-        viewportDone = true;
-      }
-    }
     if (!more) more = this.matchInOrder(pause);
-    // Every publish re-registers all highlight ranges, and the browser's rendering work for a
-    // changed highlight grows with its total number of ranges (Chromium: ~3 ms per 1,000 on
-    // the next frame; see bench/README.md). Publishing after every chunk made a 2 MB page
-    // cost ~17 such frames. So: publish when the viewport is matched, when all work is done,
-    // and in between at most every PUBLISH_INTERVAL_MS.
-    if (this.needsPublish && (!more || viewportDone || this.now() - this.lastPublish >= PUBLISH_INTERVAL_MS)) this.publish();
+    // Every publish re-registers the highlighted ranges, and the browser's rendering work for
+    // a changed highlight grows with its number of ranges (see bench/README.md). So: publish
+    // the first chunk at once (the top of the page), the viewport probe's blocks, when all
+    // work is done, and in between at most every PUBLISH_INTERVAL_MS.
+    // The first chunk of the walk that read something: the top of the page.
+    const top = walked && !this.topPublished && this.orderCursor > 0;
+    if (this.needsPublish && (!more || viewportDone || top || this.now() - this.lastPublish >= PUBLISH_INTERVAL_MS)) {
+      if (top) this.topPublished = true;
+      this.publish();
+    }
     if (more) this.schedule();
   }
 
-  // Both passes keep a cursor, so each entry is looked at (and its visibility measured) once
-  // per pass, however many tasks the pass takes. Any change to `entries` resets them.
-
-  /** Match unmatched entries in the viewport; true when paused. */
-  private matchVisible(pause: () => boolean): boolean {
-    const entries = this.entries;
-    for (; this.visCursor < entries.length; this.visCursor++) {
-      const e = entries[this.visCursor]!;
-      if (e.matched) continue;
-      if (pause()) return true;
-      if (!this.isVisible(e.run.block)) continue;
-      this.matchEntry(e);
-      this.needsPublish = true;
+  /** The viewport's blocks the walk has not reached, in document order (see the top comment). */
+  private probeViewport(): Element[] {
+    const b = this.b;
+    const root = this.doc.body ?? this.doc.documentElement;
+    if (!this.walker || !root) return [];
+    const found = this.o.viewportBlocks ? this.o.viewportBlocks() : this.defaultViewportBlocks(root);
+    const cands: Element[] = [];
+    for (const el of found) {
+      if (el === root || !b.isConnected(el) || !b.contains(root, el)) continue;
+      if (this.o.isVisible && !this.o.isVisible(el)) continue;
+      if (isInSkippedSubtree(b, el, this.o.isOwnNode)) continue;
+      cands[cands.length] = el;
     }
-    return false;
+    cands.sort((x, y) => (b.compareDocumentPosition(x, y) & DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    return cands;
   }
 
-  /** Match the remaining entries in document order; true when paused. */
+  /** A page at its top needs no probe: the walk started there. */
+  private defaultViewportBlocks(root: Element): Element[] {
+    const win = this.doc.defaultView;
+    if (!win || (win.scrollY === 0 && win.scrollX === 0)) return [];
+    return probeViewportBlocks(this.doc, this.b, root);
+  }
+
+  /**
+   * Reads and matches the queued viewport blocks, until the deadline; true when it read any.
+   * A block whose reading does not finish within the task (a huge container) is left to the
+   * walk.
+   */
+  private readViewportAhead(deadline: number): boolean {
+    const b = this.b;
+    const queue = this.viewportQueue;
+    let read = false;
+    while (queue.length > 0 && this.walker) {
+      if (this.now() >= deadline) return read;
+      const el = queue.shift()!;
+      // A block is registered when the walk (or an earlier early read) enters it, and the walk
+      // never passes a block without entering it: an unregistered block lies ahead.
+      if (this.registry.has(el) || !b.isConnected(el)) continue;
+      const blocks = new Map<Element, Entry[]>();
+      const list: Entry[] = [];
+      const walk = new RunWalker(b, el, {
+        isOwnNode: this.o.isOwnNode,
+        descendBlock: () => true,
+        onBlock: (blk) => void blocks.set(blk, []),
+        onRun: (run) => {
+          const entry: Entry = { run, matched: false, candidates: [] };
+          list[list.length] = entry;
+          const l = blocks.get(run.block);
+          if (l) l[l.length] = entry;
+          else blocks.set(run.block, [entry]);
+        },
+      });
+      if (walk.step(() => this.now() >= deadline) !== 'done') continue;
+      for (const [blk, l] of blocks) this.registry.set(blk, l);
+      this.earlyBlocks.set(el, list);
+      for (let k = 0; k < list.length; k++) {
+        this.matchEntry(list[k]!);
+        this.early[this.early.length] = list[k]!;
+      }
+      read = true;
+      this.needsPublish = true;
+    }
+    return read;
+  }
+
+  /** Early blocks the walk never reached (moved or removed meanwhile). */
+  private mergeLeftoverEarly(): void {
+    if (this.early.length === 0) {
+      this.earlyBlocks = new Map();
+      return;
+    }
+    const kept: Entry[] = [];
+    for (let i = 0; i < this.early.length; i++) {
+      const e = this.early[i]!;
+      if (this.b.isConnected(e.run.first)) kept[kept.length] = e;
+    }
+    for (const el of this.earlyBlocks.keys()) if (!this.b.isConnected(el)) this.registry.delete(el);
+    this.early = [];
+    this.earlyBlocks = new Map();
+    if (kept.length > 0) this.entries = mergeInDocumentOrder(this.b, this.entries, kept);
+    this.orderCursor = 0;
+    this.needsPublish = true;
+  }
+
+  /** Match the entries not matched yet (re-read blocks), in document order; true when paused. */
   private matchInOrder(pause: () => boolean): boolean {
     const entries = this.entries;
     for (; this.orderCursor < entries.length; this.orderCursor++) {
@@ -342,7 +512,7 @@ export class PageScanner {
       const type = this.o.matcher.typeOf(m.entity);
       const range = type ? rangeFor(this.b, this.doc, e.run, m.start, m.end) : null;
       if (type && range) {
-        mention = { id: this.nextId++, entity: m.entity, type, text: strSlice(e.run.text, m.start, m.end), range, weak: m.weak };
+        mention = { id: this.nextId++, entity: m.entity, type, text: strSlice(e.run.text, m.start, m.end), range, block: e.run.block, weak: m.weak };
         this.mentionInfo.set(mention, { entry: e, start: m.start, end: m.end });
       }
       cands[cands.length] = { match: m, mention };
@@ -352,8 +522,10 @@ export class PageScanner {
 
   private publish(): void {
     this.needsPublish = false;
+    this.publishedOnce = true;
     this.lastPublish = this.now();
-    const entries = this.entries;
+    // Walked runs, then early ones: document order (see the top comment).
+    const entries = this.early.length > 0 ? [...this.entries, ...this.early] : this.entries;
     const blocks: TextMatch[][] = [];
     for (let i = 0; i < entries.length; i++) {
       const e = entries[i];
@@ -362,7 +534,7 @@ export class PageScanner {
       blocks[i] = ms;
     }
     const kept = applyFirstReference(blocks, new Set());
-    const types = this.o.enabledTypes;
+    const types = this.enabledTypes;
     const out: PageMention[] = [];
     for (let i = 0; i < entries.length; i++) {
       const cands = entries[i]?.candidates ?? [];
@@ -428,7 +600,6 @@ export class PageScanner {
     }
     // 3. Merge the fresh runs (in document order among themselves) into document order.
     this.entries = fresh.length > 0 ? mergeInDocumentOrder(this.b, survivors, fresh) : survivors;
-    this.visCursor = 0;
     this.orderCursor = 0;
     if (removed || fresh.length > 0) {
       this.needsPublish = true;

@@ -1,4 +1,5 @@
-// Time slicing with a fake clock, viewport first, and document order for the first-reference rule.
+// Time slicing with a fake clock, the top of the page first, the viewport ahead of the walk,
+// and document order for the first-reference rule.
 import { describe, expect, it } from 'vitest';
 import type { Matcher } from '../../core/matcher-types';
 import type { PageMention } from '../../dom/page-scanner';
@@ -15,11 +16,11 @@ function costlyWorld(cost: number): { matcher: Matcher; now: () => number; advan
   };
 }
 
-function bigPage(paragraphs: number, visibleFrom: number, visibleTo: number): string {
+function bigPage(paragraphs: number, visibleFrom: number, visibleTo: number, strongAt = 5): string {
   let body = '';
   for (let i = 0; i < paragraphs; i++) {
     const vis = i >= visibleFrom && i < visibleTo ? ' data-visible' : '';
-    const text = i === 5 ? 'Samantha Power opened the session.' : i % 50 === 7 ? 'Power spoke again.' : i % 10 === 3 ? 'Vitaly <b>Churkin</b> replied.' : `Filler paragraph ${i}.`;
+    const text = i === strongAt ? 'Samantha Power opened the session.' : i % 50 === 7 ? 'Power spoke again.' : i % 10 === 3 ? 'Vitaly <b>Churkin</b> replied.' : `Filler paragraph ${i}.`;
     // Sections of 20: happy-dom's nextSibling is O(siblings), so no flat lists of thousands.
     if (i % 20 === 0) body += i === 0 ? '<section>' : '</section><section>';
     body += `<p id="p${i}"${vis}>${text}</p>\n`;
@@ -61,37 +62,71 @@ describe('chunked scanning', () => {
     expect(h.errors).toEqual([]);
   });
 
-  it('matches the viewport first, and only publishes weak mentions once confirmed in document order', async () => {
+  it('reads the viewport ahead of the walk after the first frame, and only publishes weak mentions once confirmed in document order', async () => {
     const world = costlyWorld(1);
-    // Visible: paragraphs 300..320 — they contain "Power spoke again." at 307, confirmed by
-    // "Samantha Power" at paragraph 5, far above and not visible.
-    const doc = loadPage(bigPage(400, 300, 320));
+    // Visible: paragraphs 300..320 — they hold "Power spoke again." at 307, confirmed only by
+    // "Samantha Power" at paragraph 250, above the viewport.
+    const html = bigPage(400, 300, 320, 250);
+    const doc = loadPage(html);
     const h = startScanner(doc, {
       matcher: world.matcher,
       now: world.now,
       budgetMs: 10,
-      isVisible: (el) => el.hasAttribute('data-visible'),
+      viewportBlocks: () => doc.querySelectorAll('[data-visible]'),
     });
-    h.sched.runTasks(1);
-    // First task: only visible blocks were matched; the weak "Power" waits for paragraph 5.
-    const first = h.changes[0]!;
-    expect(first.length).toBeGreaterThan(0);
     const blockIdx = (m: PageMention): number => Number((m.range.startContainer.parentElement!.closest('p')!).id.slice(1));
-    for (const m of first) expect(blockIdx(m)).toBeGreaterThanOrEqual(300);
-    expect(first.some((m) => m.entity === 'samantha-power')).toBe(false);
+    // After the first frame, the next tasks read the viewport's blocks (ten 1 ms finds a task),
+    // publishing after each.
+    h.sched.runFrames();
+    h.sched.runTasks(1);
+    expect(h.changes).toHaveLength(1);
+    expect(h.changes[0]!.map(blockIdx)).toEqual([303]);
+    h.sched.runTasks(1);
+    const early = h.changes[h.changes.length - 1]!.map((m) => `${m.entity}@${blockIdx(m)}`);
+    expect(early).toEqual(['vitaly-churkin@303', 'vitaly-churkin@313']); // the weak "Power" at 307 waits
+    // Then the walk from the top, in document order.
+    h.sched.runTasks(1);
+    expect(h.changes[h.changes.length - 1]!.map(blockIdx)).toContain(3);
     h.sched.runTasks();
     const final = h.scanner.mentions();
     const powers = final.filter((m) => m.entity === 'samantha-power').map(blockIdx);
-    expect(powers).toEqual([5, 7, 57, 107, 157, 207, 257, 307, 357]);
+    expect(powers).toEqual([250, 257, 307, 357]);
     // Published mentions are never retracted while a static page is being scanned.
     for (let i = 1; i < h.changes.length; i++) {
       const now = new Set(h.changes[i]);
       for (const m of h.changes[i - 1]!) expect(now.has(m)).toBe(true);
     }
-    // And the final result equals a scan without viewport priority.
-    const plain = startScanner(loadPage(bigPage(400, 300, 320)));
+    // The result, and the text read (each block once, in document order), equal a scan
+    // without the viewport probe.
+    const plain = startScanner(loadPage(html));
     plain.sched.runTasks();
     expect(final.map((m) => `${m.entity}@${blockIdx(m)}`)).toEqual(plain.scanner.mentions().map((m) => `${m.entity}@${blockIdx(m)}`));
+    expect(h.scanner.joinedText().text).toBe(plain.scanner.joinedText().text);
+    expect(h.errors).toEqual([]);
+  });
+
+  it('publishes the top of the page after one chunk when the viewport is at the top', async () => {
+    const world = costlyWorld(1);
+    const h = startScanner(loadPage(bigPage(400, 0, 0)), { matcher: world.matcher, now: world.now, budgetMs: 10 });
+    h.sched.runTasks(1);
+    expect(h.changes).toHaveLength(1);
+    expect(h.changes[0]!.map((m) => m.text)).toEqual(expect.arrayContaining(['Samantha Power', 'Vitaly Churkin']));
+    expect(h.scanner.idle()).toBe(false);
+  });
+
+  it('never reads viewport blocks inside an editable region, nor ones the walk has read', async () => {
+    const doc = loadPage(`<!doctype html><html><body>
+      <p id="a">Vitaly Churkin spoke.</p>
+      <div contenteditable="true"><p id="ed">Matthew Rycroft typed here.</p></div>
+      <p id="b">Samantha Power answered.</p></body></html>`);
+    const h = startScanner(doc, {
+      viewportBlocks: () => [doc.getElementById('ed')!, doc.getElementById('b')!, doc.getElementById('b')!],
+    });
+    h.sched.runFrames();
+    await h.sched.settle();
+    expect(h.scanner.mentions().map((m) => m.entity)).toEqual(['vitaly-churkin', 'samantha-power']);
+    expect(h.scanner.joinedText().text).toBe('Vitaly Churkin spoke.\n\nSamantha Power answered.');
+    expect(h.errors).toEqual([]);
   });
 
   it('holds mutations that arrive mid-scan and applies them when collection ends', { timeout: 60_000 }, async () => {
