@@ -1,6 +1,12 @@
 // Draws mentions with the CSS Custom Highlight API: one Highlight per entity type plus one for
 // the hovered mention, styled by a constructed stylesheet adopted by the document. Nothing is
 // written into the page's DOM: no wrapper elements, no split text nodes, no <style>.
+//
+// The sheet is adopted only when there is something to draw, and rewritten only when its text
+// changes: a sheet with ::highlight() rules makes the browser recompute every element's style
+// (highlight styles are inherited per element), which on the 2 MB benchmark page cost a
+// 500 ms+ style recalculation in Chromium each time (issue 7). A page without mentions never
+// pays it; a page with mentions pays it once, with the user's style already in the sheet.
 
 import type { EntityType } from '../core/dataset-types';
 import type { PageMention } from './page-scanner';
@@ -80,6 +86,9 @@ export class Highlighter {
   private readonly active: HighlightLike | null;
   private readonly flash: HighlightLike | null;
   private sheet: CSSStyleSheet | null = null;
+  private sheetText = '';
+  /** Set by the first drawing: from then on the sheet is kept adopted. */
+  private sheetWanted = false;
   private style: HighlightStyle;
   private color: string | undefined;
   private destroyed = false;
@@ -104,7 +113,8 @@ export class Highlighter {
     this.flash.priority = 3;
     this.guard(() => {
       this.sheet = win?.CSSStyleSheet ? new win.CSSStyleSheet() : null;
-      this.sheet?.replaceSync(highlightCss(this.style, this.color));
+      this.sheetText = highlightCss(this.style, this.color);
+      this.sheet?.replaceSync(this.sheetText);
     });
     this.guard(() => this.register());
   }
@@ -117,6 +127,7 @@ export class Highlighter {
   update(mentions: readonly PageMention[]): void {
     if (this.destroyed) return;
     this.guard(() => {
+      if (mentions.length > 0) this.sheetWanted = true;
       for (const h of this.byType.values()) h.clear();
       for (let i = 0; i < mentions.length; i++) {
         const m = mentions[i];
@@ -130,6 +141,7 @@ export class Highlighter {
     if (this.destroyed || !this.active) return;
     const active = this.active;
     this.guard(() => {
+      if (m) this.sheetWanted = true;
       active.clear();
       if (m) active.add(m.range);
       this.register();
@@ -141,6 +153,7 @@ export class Highlighter {
     if (this.destroyed || !this.flash) return;
     const flash = this.flash;
     this.guard(() => {
+      if (range) this.sheetWanted = true;
       flash.clear();
       if (range) flash.add(range);
       this.register();
@@ -152,7 +165,11 @@ export class Highlighter {
     this.style = style;
     if (color !== undefined) this.color = color;
     this.guard(() => {
-      this.sheet?.replaceSync(highlightCss(this.style, this.color));
+      const text = highlightCss(this.style, this.color);
+      if (text !== this.sheetText) {
+        this.sheetText = text;
+        this.sheet?.replaceSync(text);
+      }
       this.register();
     });
   }
@@ -197,7 +214,7 @@ export class Highlighter {
 
   private ensureSheet(): void {
     const sheet = this.sheet;
-    if (!sheet) return;
+    if (!sheet || !this.sheetWanted) return;
     const doc = this.doc as Document & { adoptedStyleSheets?: CSSStyleSheet[] };
     const current = doc.adoptedStyleSheets;
     if (!current) return;

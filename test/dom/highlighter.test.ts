@@ -44,6 +44,11 @@ describe('Highlighter', () => {
     doc.adoptedStyleSheets = [pageSheet];
     const fake = fakeRegistry();
     const hl = new Highlighter(doc, fake);
+    // Nothing drawn yet: no sheet (a sheet of ::highlight rules costs a full style recalc).
+    expect(doc.adoptedStyleSheets).toEqual([pageSheet]);
+    hl.update([]);
+    expect(doc.adoptedStyleSheets).toEqual([pageSheet]);
+    hl.update(mentions);
     expect(doc.adoptedStyleSheets.length).toBe(2);
     expect(doc.adoptedStyleSheets[0]).toBe(pageSheet);
     const ours = doc.adoptedStyleSheets[1]!;
@@ -69,9 +74,10 @@ describe('Highlighter', () => {
     expect(safeColor('url(x)')).toBe(DEFAULT_COLOR);
   });
 
-  it('updates its sheet on setStyle', async () => {
+  it('updates its sheet on setStyle, only when its text changes', async () => {
     const { doc } = await scanned(HTML);
     const hl = new Highlighter(doc, { ...fakeRegistry(), style: 'underline', color: '#123456' });
+    hl.setFlash(doc.createRange());
     const sheet = doc.adoptedStyleSheets[doc.adoptedStyleSheets.length - 1]!;
     const replaced: string[] = [];
     const orig = sheet.replaceSync.bind(sheet);
@@ -82,6 +88,9 @@ describe('Highlighter', () => {
     expect(text()).not.toContain('dotted');
     expect(text()).toContain('#abcdef');
     expect(replaced).toEqual([text()]);
+    // The same style again rewrites nothing (each rewrite restyles the whole page).
+    hl.setStyle('background', '#abcdef');
+    expect(replaced).toHaveLength(1);
   });
 
   it('degrades to drawing nothing without the Highlight API, and never throws', async () => {
