@@ -1,0 +1,187 @@
+// Which mentions are drawn: all of them on an ordinary page; on a page with more than `limit`
+// mentions, only those in and near the viewport.
+//
+// Why (issue 7, bench/README.md): Chromium rebuilds its highlight markers from every range of
+// every registered Highlight whenever a highlight, the DOM or the style changed since the last
+// frame, so each such frame costs time in proportion to the registry's size (~3 ms per 1,000
+// ranges; ~25,000 ranges on the 2 MB benchmark page made a 100 ms+ frame, and made every later
+// DOM change on the page pay it again). Drawing only what can be seen keeps the registry small
+// whatever the page's size. What is *found* is not windowed: the scanner's mentions (popup
+// counts, hover, keyboard navigation) still cover the whole page.
+//
+// "Near" comes from an IntersectionObserver on the mentions' blocks, with a margin of
+// `marginViewports` viewports above and below: the browser works out what scrolled in or out,
+// off the main thread's JS, and reports once per frame at most. A mention whose block has
+// not been reported yet keeps its previous state (drawn or not), so crossing the limit never
+// blanks what is on screen for a frame.
+
+import type { PageMention } from './page-scanner';
+
+/** The part of an IntersectionObserver we use. */
+export interface NearWatcher {
+  observe(el: Element): void;
+  unobserve(el: Element): void;
+  disconnect(): void;
+}
+
+/** Seam: makes a watcher that reports blocks entering (`near`) or leaving the margin. */
+export type WatchNear = (onChange: (changes: readonly { target: Element; near: boolean }[]) => void) => NearWatcher | null;
+
+export interface HighlightWindowOptions {
+  doc: Document;
+  signal: AbortSignal;
+  /** Draws exactly these mentions (Highlighter.update). */
+  draw: (mentions: readonly PageMention[]) => void;
+  /** Up to this many mentions, all are drawn (default 1,500: a few ms a frame in Chromium). */
+  limit?: number;
+  /** Viewports above and below the viewport that count as near (default 2). */
+  marginViewports?: number;
+  /** Seam (default: an IntersectionObserver on the document's window; none: draw everything). */
+  watchNear?: WatchNear;
+  onError?: (e: unknown) => void;
+}
+
+export const DEFAULT_DRAW_LIMIT = 1500;
+
+function intersectionWatcher(doc: Document, marginViewports: number): WatchNear {
+  const IO = (doc.defaultView as unknown as { IntersectionObserver?: typeof IntersectionObserver } | null)?.IntersectionObserver;
+  return (onChange) => {
+    if (typeof IO !== 'function') return null;
+    const pct = Math.round(marginViewports * 100);
+    return new IO((entries) => {
+      const out: { target: Element; near: boolean }[] = [];
+      for (let i = 0; i < entries.length; i++) out[i] = { target: entries[i]!.target, near: entries[i]!.isIntersecting };
+      onChange(out);
+    }, { rootMargin: `${pct}% ${pct}% ${pct}% ${pct}%` });
+  };
+}
+
+export class HighlightWindow {
+  private readonly limit: number;
+  private readonly watcher: NearWatcher | null;
+  /** Observed blocks: true near, false far, undefined not reported yet. */
+  private readonly near = new Map<Element, boolean | undefined>();
+  private list: readonly PageMention[] = [];
+  private drawnList: readonly PageMention[] = [];
+  private drawnSet = new Set<PageMention>();
+  private destroyed = false;
+
+  constructor(private readonly o: HighlightWindowOptions) {
+    this.limit = Math.max(0, o.limit ?? DEFAULT_DRAW_LIMIT);
+    const make = o.watchNear ?? intersectionWatcher(o.doc, o.marginViewports ?? 2);
+    let w: NearWatcher | null = null;
+    try {
+      w = make((changes) => this.guard(() => this.onNear(changes)));
+    } catch (e) {
+      this.o.onError?.(e);
+    }
+    this.watcher = w;
+    if (o.signal.aborted) this.destroy();
+    else o.signal.addEventListener('abort', () => this.destroy(), { once: true });
+  }
+
+  /** The scanner's new list of mentions. */
+  set(list: readonly PageMention[]): void {
+    if (this.destroyed) return;
+    this.list = list;
+    this.guard(() => {
+      this.syncObserved();
+      // Always drawn on a new list, as before windowing: drawing also re-registers our
+      // highlights if the page removed them.
+      this.redraw(true);
+    });
+  }
+
+  /** What is drawn now (tests, diagnostics). */
+  drawn(): readonly PageMention[] {
+    return this.drawnList;
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    try {
+      this.watcher?.disconnect();
+    } catch {
+      /* the page's window may be gone */
+    }
+    this.near.clear();
+    this.list = [];
+    this.drawnList = [];
+    this.drawnSet = new Set();
+  }
+
+  private guard(f: () => void): void {
+    try {
+      f();
+    } catch (e) {
+      try {
+        this.o.onError?.(e);
+      } catch {
+        /* never throw to the page */
+      }
+    }
+  }
+
+  /** Observe the blocks holding mentions, and only those. */
+  private syncObserved(): void {
+    const w = this.watcher;
+    if (!w) return;
+    const list = this.list;
+    const current = new Set<Element>();
+    for (let i = 0; i < list.length; i++) {
+      const blk = list[i]!.block;
+      if (current.has(blk)) continue;
+      current.add(blk);
+      if (!this.near.has(blk)) {
+        this.near.set(blk, undefined);
+        w.observe(blk);
+      }
+    }
+    if (current.size === this.near.size) return;
+    for (const blk of [...this.near.keys()]) {
+      if (current.has(blk)) continue;
+      this.near.delete(blk);
+      w.unobserve(blk);
+    }
+  }
+
+  private onNear(changes: readonly { target: Element; near: boolean }[]): void {
+    if (this.destroyed) return;
+    let changed = false;
+    for (let i = 0; i < changes.length; i++) {
+      const c = changes[i]!;
+      if (!this.near.has(c.target)) continue;
+      if (this.near.get(c.target) !== c.near) changed = true;
+      this.near.set(c.target, c.near);
+    }
+    if (changed) this.redraw();
+  }
+
+  private redraw(force = false): void {
+    const list = this.list;
+    let next: readonly PageMention[];
+    if (!this.watcher || list.length <= this.limit) {
+      next = list;
+    } else {
+      const out: PageMention[] = [];
+      for (let i = 0; i < list.length; i++) {
+        const m = list[i]!;
+        const n = this.near.get(m.block);
+        if (n === true || (n === undefined && this.drawnSet.has(m))) out[out.length] = m;
+      }
+      next = out;
+    }
+    if (!force && sameList(next, this.drawnList)) return;
+    this.drawnList = next;
+    this.drawnSet = new Set(next);
+    this.o.draw(next);
+  }
+}
+
+function sameList(a: readonly PageMention[], b: readonly PageMention[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

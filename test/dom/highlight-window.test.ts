@@ -1,0 +1,117 @@
+// Drawing windowed to the viewport on pages with many mentions (dom/highlight-window.ts),
+// with a fake "near" watcher standing in for the IntersectionObserver.
+import { describe, expect, it } from 'vitest';
+import { HighlightWindow, type NearWatcher } from '../../dom/highlight-window';
+import type { PageMention } from '../../dom/page-scanner';
+import { loadPage, startScanner } from './helpers';
+
+class FakeWatcher implements NearWatcher {
+  observed = new Set<Element>();
+  disconnected = false;
+  constructor(readonly report: (changes: readonly { target: Element; near: boolean }[]) => void) {}
+  observe(el: Element): void {
+    this.observed.add(el);
+  }
+  unobserve(el: Element): void {
+    this.observed.delete(el);
+  }
+  disconnect(): void {
+    this.disconnected = true;
+    this.observed.clear();
+  }
+  /** Reports every observed block: near when `near(el)`. */
+  reportAll(near: (el: Element) => boolean): void {
+    this.report([...this.observed].map((target) => ({ target, near: near(target) })));
+  }
+}
+
+function page(paragraphs: number): Document {
+  let body = '';
+  for (let i = 0; i < paragraphs; i++) {
+    if (i % 20 === 0) body += i === 0 ? '<section>' : '</section><section>';
+    body += `<p id="p${i}">Vitaly Churkin and Aleppo, ${i}.</p>\n`;
+  }
+  return loadPage(`<!doctype html><html><body><main>${body}</section></main></body></html>`);
+}
+
+async function scanned(doc: Document): Promise<readonly PageMention[]> {
+  const h = startScanner(doc);
+  await h.sched.settle();
+  return h.scanner.mentions();
+}
+
+function setup(limit: number): { win: HighlightWindow; watcher: () => FakeWatcher; draws: (readonly PageMention[])[]; abort: AbortController } {
+  let w: FakeWatcher | null = null;
+  const draws: (readonly PageMention[])[] = [];
+  const abort = new AbortController();
+  const win = new HighlightWindow({
+    doc: loadPage('<p></p>'),
+    signal: abort.signal,
+    limit,
+    draw: (list) => draws.push(list),
+    watchNear: (report) => (w = new FakeWatcher(report)),
+  });
+  return { win, watcher: () => w!, draws, abort };
+}
+
+const idx = (m: PageMention): number => Number(m.block.id.slice(1));
+
+describe('highlight window', () => {
+  it('draws every mention while there are at most `limit` of them', async () => {
+    const ms = await scanned(page(10));
+    const { win, draws } = setup(20);
+    win.set(ms);
+    expect(ms).toHaveLength(20);
+    expect(draws).toEqual([ms]);
+  });
+
+  it('beyond the limit draws only mentions whose block is near, and follows the scroll', async () => {
+    const ms = await scanned(page(100));
+    const { win, watcher, draws } = setup(50);
+    // The first chunk: under the limit, drawn at once before the watcher reported anything.
+    win.set(ms.slice(0, 10));
+    expect(draws.at(-1)).toHaveLength(10);
+    // Every block holding a mention is watched, each once.
+    win.set(ms);
+    expect(watcher().observed.size).toBe(100);
+    // Nothing reported yet: what was drawn stays drawn (no blank frame), nothing else appears.
+    expect(draws.at(-1)).toEqual(ms.slice(0, 10));
+    watcher().reportAll((el) => idx({ block: el } as PageMention) < 8);
+    expect(draws.at(-1)!.map(idx)).toEqual([0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7]);
+    // Scrolling: blocks 40–47 come near, the first ones leave.
+    const n = draws.length;
+    watcher().reportAll((el) => {
+      const i = idx({ block: el } as PageMention);
+      return i >= 40 && i < 48;
+    });
+    expect(draws).toHaveLength(n + 1);
+    expect(new Set(draws.at(-1)!.map(idx))).toEqual(new Set([40, 41, 42, 43, 44, 45, 46, 47]));
+    // A report that changes nothing draws nothing.
+    watcher().reportAll((el) => {
+      const i = idx({ block: el } as PageMention);
+      return i >= 40 && i < 48;
+    });
+    expect(draws).toHaveLength(n + 1);
+    expect(win.drawn()).toBe(draws.at(-1));
+  });
+
+  it('stops watching blocks whose mentions are gone, and lets go of everything on abort', async () => {
+    const ms = await scanned(page(60));
+    const { win, watcher, abort } = setup(10);
+    win.set(ms);
+    expect(watcher().observed.size).toBe(60);
+    win.set(ms.filter((m) => idx(m) < 30));
+    expect(watcher().observed.size).toBe(30);
+    abort.abort();
+    expect(watcher().disconnected).toBe(true);
+    expect(win.drawn()).toEqual([]);
+  });
+
+  it('without an IntersectionObserver it draws everything', async () => {
+    const ms = await scanned(page(30));
+    const draws: (readonly PageMention[])[] = [];
+    const win = new HighlightWindow({ doc: loadPage('<p></p>'), signal: new AbortController().signal, limit: 5, draw: (l) => draws.push(l), watchNear: () => null });
+    win.set(ms);
+    expect(draws.at(-1)).toHaveLength(60);
+  });
+});
