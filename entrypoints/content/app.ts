@@ -11,7 +11,8 @@ import { DEFAULT_INTENT, HoverIntent } from '../../core/hover-intent';
 import { viewerHash } from '../../core/links';
 import { loadMatcher } from '../../core/matcher';
 import type { ContentProtocol, EntityCount, PageStatus } from '../../core/protocol';
-import type { Settings } from '../../core/settings';
+import { isSensitiveUrl, type Settings } from '../../core/settings';
+import { HighlightWindow } from '../../dom/highlight-window';
 import { Highlighter } from '../../dom/highlighter';
 import { createHitTester } from '../../dom/hit-test';
 import { PageScanner, type PageMention } from '../../dom/page-scanner';
@@ -25,7 +26,20 @@ import { trackPointer } from './pointer';
 const REPORT_DELAY_MS = 250;
 const INVALIDATION_CHECK_MS = 2000;
 
-export function startFactcard(ctx: ContentScriptContext): void {
+const reportProblem = (e: unknown): void => console.debug('[factcard]', e);
+
+/** Starts reading the settings (at document_start, so the read overlaps the page's parsing). */
+export function readSettings(): Promise<Settings> {
+  return loadSettings(reportProblem);
+}
+
+/** Runs `start` once the page's HTML is parsed: in DOMContentLoaded, or now when it is. */
+export function whenParsed(ctx: ContentScriptContext, start: () => void): void {
+  if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', () => start(), { once: true });
+  else start();
+}
+
+export function startFactcard(ctx: ContentScriptContext, settings: Promise<Settings> = readSettings()): void {
   const doc = document;
   // XML and other non-HTML documents have no place for a card. Chromium's XML tree viewer
   // gives an XML document an HTML root and body, but createElement there still makes
@@ -34,7 +48,7 @@ export function startFactcard(ctx: ContentScriptContext): void {
   if (!(doc.documentElement instanceof HTMLElement) || !doc.body || !(doc.createElement('div') instanceof HTMLElement)) return;
   const signal = ctx.signal;
   const isTop = window === window.top;
-  const onError = (e: unknown) => console.debug('[factcard]', e);
+  const onError = reportProblem;
 
   // A predecessor killed by an extension reload (Firefox re-injects us and cannot run the old
   // script's cleanup) may have left its card host behind: ours are the ones with a closed
@@ -44,10 +58,12 @@ export function startFactcard(ctx: ContentScriptContext): void {
   const matcher = loadMatcher(compiledIndex);
   const cardHost = new CardHost(doc);
   const highlighter = new Highlighter(doc, { onError });
+  const drawn = new HighlightWindow({ doc, signal, draw: (list) => highlighter.update(list), onError });
   const cards = new Map<string, CardModel>();
   const cursor = new Map<string, number>();
   let scanner: PageScanner | null = null;
-  let scannerTypes = '';
+  /** The user's settings have been read: until then nothing is drawn or reported. */
+  let settingsKnown = false;
   let status: PageStatus = 'scanning';
   let openMention: PageMention | null = null;
   let openLine = 0;
@@ -62,7 +78,7 @@ export function startFactcard(ctx: ContentScriptContext): void {
     (a, b) => a.id === b.id,
   );
 
-  const mentions = (): readonly PageMention[] => scanner?.mentions() ?? [];
+  const mentions = (): readonly PageMention[] => (settingsKnown ? scanner?.mentions() ?? [] : []);
   const hitTester = createHitTester(doc, mentions);
 
   function apply(next: Settings): void {
@@ -71,18 +87,36 @@ export function startFactcard(ctx: ContentScriptContext): void {
     const state = pageStatusFor(next, location.href);
     if (state !== 'on') {
       stopScanning();
+      settingsKnown = true;
       status = state;
       report();
       return;
     }
-    const types = (Object.keys(next.entityTypes) as EntityType[]).filter((t) => next.entityTypes[t]);
-    if (!scanner || types.join() !== scannerTypes) startScanning(new Set(types));
+    const types = new Set((Object.keys(next.entityTypes) as EntityType[]).filter((t) => next.entityTypes[t]));
+    const first = !settingsKnown;
+    settingsKnown = true;
+    if (!scanner) {
+      startScanning(types);
+      return;
+    }
+    // Changing types re-filters what is found; no new scan. The first settings also publish
+    // what the scan found while they were being read.
+    scanner.setEnabledTypes(types);
+    if (first) onMentions(scanner.mentions());
   }
 
-  function startScanning(enabledTypes: ReadonlySet<EntityType>): void {
+  function onMentions(list: readonly PageMention[]): void {
+    // Before the settings are read, the page may be one the user turned Factcard off for:
+    // scan, but show nothing and tell nobody.
+    if (!settingsKnown) return;
+    drawn.set(list);
+    if (openMention && !list.some((m) => m.id === openMention?.id)) intent.closeNow();
+    scheduleReport();
+  }
+
+  function startScanning(enabledTypes?: ReadonlySet<EntityType>): void {
     stopScanning();
     status = 'scanning';
-    scannerTypes = [...enabledTypes].join();
     scanner = new PageScanner({
       doc,
       matcher,
@@ -90,11 +124,8 @@ export function startFactcard(ctx: ContentScriptContext): void {
       enabledTypes,
       isOwnNode: (n) => n === cardHost.host || cardHost.host.contains(n),
       onError,
-      onChange: (list) => {
-        highlighter.update(list);
-        if (openMention && !list.some((m) => m.id === openMention?.id)) intent.closeNow();
-        scheduleReport();
-      },
+      onChange: onMentions,
+      firstChunkNow: true,
     });
     scanner.start();
   }
@@ -103,8 +134,7 @@ export function startFactcard(ctx: ContentScriptContext): void {
     intent.closeNow();
     scanner?.destroy();
     scanner = null;
-    scannerTypes = '';
-    highlighter.update([]);
+    drawn.set([]);
   }
 
   function counts(): EntityCount[] {
@@ -196,9 +226,11 @@ export function startFactcard(ctx: ContentScriptContext): void {
   if (isTop) {
     const handlers: Handlers<ContentProtocol> = {
       async getSummary() {
-        // A page with nothing to mark never reports a change: an idle scanner is the answer.
-        if (status === 'scanning' && scanner?.idle()) status = 'ready';
-        return { status, url: location.href, entities: counts() };
+        // A page with nothing to mark never reports a change: an idle scanner is the answer
+        // (and answers 'ready' as soon as the whole page is read, not after the report's
+        // delay). Nothing is told before the settings are known: the site may be off.
+        if (status === 'scanning' && settingsKnown && scanner?.idle()) status = 'ready';
+        return { status, url: location.href, entities: settingsKnown ? counts() : [] };
       },
       async scrollToEntity({ entity }) {
         const list = mentions().filter((m) => m.entity === entity);
@@ -236,10 +268,15 @@ export function startFactcard(ctx: ContentScriptContext): void {
     intent.destroy();
     cardHost.destroy();
     scanner?.destroy();
+    drawn.destroy();
     highlighter.destroy();
   });
 
-  void loadSettings(onError).then((s) => {
+  // Scanning starts now, while the settings are read (they were asked for at document_start
+  // and are usually here already): nothing is drawn or reported until they are known (see
+  // onMentions). A sensitive address is never scanned, whatever the settings.
+  if (!isSensitiveUrl(location.href)) startScanning();
+  void settings.then((s) => {
     if (!signal.aborted) apply(s);
   });
   const unwatch = watchSettings((s) => apply(s));

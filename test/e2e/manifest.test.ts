@@ -17,7 +17,7 @@ const STRICT_CSP = "default-src 'self'; script-src 'self'; object-src 'none'; ba
 
 /** One content script, on every page and frame (about:blank/srcdoc included), after load. */
 const CONTENT_SCRIPTS = [
-  { matches: ['<all_urls>'], all_frames: true, match_about_blank: true, run_at: 'document_idle', js: ['content-scripts/content.js'] },
+  { matches: ['<all_urls>'], all_frames: true, match_about_blank: true, run_at: 'document_start', js: ['content-scripts/content.js'] },
 ];
 
 describe('the generated manifests ask for the minimum', () => {
