@@ -13,12 +13,20 @@ const MARK_JS = readFileSync(require.resolve('mark.js/dist/mark.min.js'), 'utf8'
 
 /** One page load with Factcard, all times in ms from DOMContentLoaded. */
 export interface FactcardSample {
+  /** The later of the last highlight change and `found`: everything found and drawn. */
   settle: number;
+  /** Last highlight change (what is drawn settles; windowed on big pages). */
+  lastHighlight: number | null;
+  /** When the content script first answered the popup's summary as 'ready': the whole page read. */
+  found: number | null;
+  /** Mentions on the whole page, from that summary (the popup's total). */
+  foundMentions: number | null;
   first: number | null;
   /** When the content script had its highlights registered (index loaded). */
   start: number | null;
   /** settle − start: the content script's own scan time. */
   work: number | null;
+  /** Ranges drawn when settled (highlight registry sizes). */
   mentions: number;
   longTasks: number | null;
   longestTask: number | null;
@@ -64,14 +72,56 @@ async function heapUsed(p: TestPage): Promise<number> {
   return usedSize;
 }
 
+/**
+ * Runs in an extension page: asks every tab's content script for its summary (the popup's own
+ * getSummary) every few ms until the one at `url` says 'ready', and returns the wall-clock time
+ * of that answer and the page's total. The content script answers 'ready' as soon as its scan
+ * is idle, so this times the whole-page scan, which the highlight registry alone no longer
+ * shows: on a big page only mentions near the viewport are drawn.
+ */
+async function watchReady(url: string): Promise<{ at: number; total: number } | null> {
+  type Summary = { status?: string; url?: string; entities?: { count: number }[] };
+  type Api = { tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(id: number, msg: object, o: object): Promise<Summary | undefined> } };
+  const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+  const api = (g.browser ?? g.chrome) as Api;
+  const end = Date.now() + 120_000;
+  let tab: number | undefined;
+  while (Date.now() < end) {
+    const ids = tab === undefined ? (await api.tabs.query({})).map((t) => t.id) : [tab];
+    for (const id of ids) {
+      if (id === undefined) continue;
+      try {
+        const s = await api.tabs.sendMessage(id, { type: 'getSummary', req: {} }, { frameId: 0 });
+        if (s?.url !== url) continue;
+        tab = id;
+        if (s.status === 'ready') return { at: Date.now(), total: (s.entities ?? []).reduce((n, e) => n + e.count, 0) };
+      } catch {
+        // no content script there (yet)
+      }
+    }
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  return null;
+}
+
 export async function factcardRun(driver: Driver, url: string, opts: { quietMs: number; heap: boolean }): Promise<FactcardSample> {
-  const p = await driver.open(`${url}#observe`);
+  const probe = await driver.open(driver.extensionUrl('/popup.html?tab=0'));
+  const full = `${url}#observe`;
+  const ready = probe.evaluate(watchReady, full).catch(() => null);
+  const p = await driver.open(full);
   try {
     const st = await waitSettled(p, opts.quietMs, 120_000);
-    const settleAt = st.last ?? st.registered ?? st.dcl;
+    const r = await ready;
+    const origin = await evaluateText<number>(p, 'performance.timeOrigin');
+    const foundAt = r ? r.at - origin : null;
+    const lastAt = st.last ?? st.registered ?? st.dcl;
+    const settleAt = Math.max(lastAt, foundAt ?? lastAt);
     const tasks = st.longtasks?.filter(([t, d]) => t + d >= st.dcl && t <= settleAt) ?? null;
     return {
       settle: settleAt - st.dcl,
+      lastHighlight: st.last === null ? null : st.last - st.dcl,
+      found: foundAt === null ? null : foundAt - st.dcl,
+      foundMentions: r ? r.total : null,
       first: st.first === null ? null : st.first - st.dcl,
       start: st.registered === null ? null : st.registered - st.dcl,
       work: st.registered === null ? null : settleAt - st.registered,
@@ -82,6 +132,7 @@ export async function factcardRun(driver: Driver, url: string, opts: { quietMs: 
     };
   } finally {
     await p.close();
+    await probe.close();
   }
 }
 

@@ -58,15 +58,15 @@ function pageTables(b: BrowserResult, limitMs: number): string[] {
   const lines = [
     `Times in ms from DOMContentLoaded, median (min–max); mark.js and the floor run in the same ${b.name} build without the extension, on the same pages.`,
     '',
-    '| page | mentions | settled (last highlight) | first highlights | content script ready | scan work | floor (TreeWalker) | settled ÷ floor | work ÷ floor | mark.js `mark()` | mark.js `markRegExp()` |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| page | mentions (drawn) | settled (whole page found, drawn) | whole page found | last highlight change | first highlights | content script ready | scan work | floor (TreeWalker) | settled ÷ floor | work ÷ floor | mark.js `mark()` | mark.js `markRegExp()` |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const p of b.pages) {
     const settle = stat(p.factcard.map((s) => s.settle));
     const work = stat(pick(p.factcard, (s) => s.work));
     const floor = stat(p.floor.map((s) => s.ms));
     lines.push(
-      `| ${p.label} | ${num(p.factcard[0]?.mentions ?? 0, 0)} | ${ms(settle)} | ${ms(stat(pick(p.factcard, (s) => s.first)))} | ${ms(stat(pick(p.factcard, (s) => s.start)))} | ${ms(work)} | ${ms(floor)} | ${ratio(settle, floor)} | ${ratio(work, floor)} | ${baseline(p.markDefault, limitMs)} | ${baseline(p.markRegExp, limitMs)} |`,
+      `| ${p.label} | ${num(p.factcard[0]?.foundMentions ?? p.factcard[0]?.mentions ?? 0, 0)} (${num(p.factcard[0]?.mentions ?? 0, 0)}) | ${ms(settle)} | ${ms(stat(pick(p.factcard, (s) => s.found)))} | ${ms(stat(pick(p.factcard, (s) => s.lastHighlight)))} | ${ms(stat(pick(p.factcard, (s) => s.first)))} | ${ms(stat(pick(p.factcard, (s) => s.start)))} | ${ms(work)} | ${ms(floor)} | ${ratio(settle, floor)} | ${ratio(work, floor)} | ${baseline(p.markDefault, limitMs)} | ${baseline(p.markRegExp, limitMs)} |`,
     );
   }
   lines.push('', '| page | HTML | text nodes | long tasks with Factcard: count, longest ms | page alone | JS heap with Factcard | page alone | heap Δ |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
@@ -119,7 +119,7 @@ export function renderMarkdown(r: BenchResult): string {
       const lat = stat(d.latencies);
       out.push(
         '',
-        `Dynamic page (${b.name}): ${num(d.paragraphs, 0)} paragraphs appended in ${d.bursts} bursts, one every ${d.gapMs} ms: append → last highlight of the burst ${ms(lat)} ms over ${d.latencies.length} bursts, ${num(stat(d.added)?.median ?? 0, 0)} mentions added per burst; long tasks ${d.longTasks === null ? 'n/a (no Long Tasks API)' : `${d.longTasks}${d.longTasks ? `, longest ${num(d.longestTask ?? 0, 0)} ms` : ''}`}.`,
+        `Dynamic page (${b.name}): ${num(d.paragraphs, 0)} paragraphs appended in ${d.bursts} bursts, one every ${d.gapMs} ms: append → last highlight of the burst ${ms(lat)} ms over ${d.latencies.length} bursts, ${num(stat(d.added)?.median ?? 0, 0)} drawn ranges added per burst; long tasks ${d.longTasks === null ? 'n/a (no Long Tasks API)' : `${d.longTasks}${d.longTasks ? `, longest ${num(d.longestTask ?? 0, 0)} ms` : ''}`}.`,
       );
     }
     const h = b.hover;
