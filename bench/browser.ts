@@ -74,32 +74,45 @@ async function heapUsed(p: TestPage): Promise<number> {
 
 /**
  * Runs in an extension page: asks every tab's content script for its summary (the popup's own
- * getSummary) every few ms until the one at `url` says 'ready', and returns the wall-clock time
- * of that answer and the page's total. The content script answers 'ready' as soon as its scan
- * is idle, so this times the whole-page scan, which the highlight registry alone no longer
- * shows: on a big page only mentions near the viewport are drawn.
+ * getSummary) and returns the one at `url` with the wall-clock time of the answer, or null.
+ * One round per call: the runner paces the calls, since timers in an extension page that is
+ * not the front tab are throttled to one a second (Firefox).
  */
-async function watchReady(url: string): Promise<{ at: number; total: number } | null> {
+async function summaryOf({ url, tab }: { url: string; tab: number | null }): Promise<{ tab: number; status: string; total: number; at: number } | null> {
   type Summary = { status?: string; url?: string; entities?: { count: number }[] };
   type Api = { tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(id: number, msg: object, o: object): Promise<Summary | undefined> } };
   const g = globalThis as unknown as { browser?: Api; chrome?: Api };
   const api = (g.browser ?? g.chrome) as Api;
-  const end = Date.now() + 120_000;
-  let tab: number | undefined;
-  while (Date.now() < end) {
-    const ids = tab === undefined ? (await api.tabs.query({})).map((t) => t.id) : [tab];
-    for (const id of ids) {
-      if (id === undefined) continue;
-      try {
-        const s = await api.tabs.sendMessage(id, { type: 'getSummary', req: {} }, { frameId: 0 });
-        if (s?.url !== url) continue;
-        tab = id;
-        if (s.status === 'ready') return { at: Date.now(), total: (s.entities ?? []).reduce((n, e) => n + e.count, 0) };
-      } catch {
-        // no content script there (yet)
-      }
+  const ids = tab === null ? (await api.tabs.query({})).map((t) => t.id) : [tab];
+  for (const id of ids) {
+    if (id === undefined) continue;
+    try {
+      const s = await api.tabs.sendMessage(id, { type: 'getSummary', req: {} }, { frameId: 0 });
+      if (s?.url !== url) continue;
+      return { tab: id, status: s.status ?? '', total: (s.entities ?? []).reduce((n, e) => n + e.count, 0), at: Date.now() };
+    } catch {
+      // no content script there (yet)
     }
-    await new Promise((r) => setTimeout(r, 5));
+  }
+  return null;
+}
+
+/**
+ * Polls summaryOf every few ms until the content script at `url` says 'ready' (its scan is
+ * idle: the whole page read), and returns when, by the wall clock, with the page's total. This
+ * times the whole-page scan, which the highlight registry alone no longer shows: on a big page
+ * only mentions near the viewport are drawn.
+ */
+async function watchReady(probe: TestPage, url: string): Promise<{ at: number; total: number } | null> {
+  const end = Date.now() + 120_000;
+  let tab: number | null = null;
+  while (Date.now() < end) {
+    const s: Awaited<ReturnType<typeof summaryOf>> = await probe.evaluate(summaryOf, { url, tab }).catch(() => null);
+    if (s) {
+      tab = s.tab;
+      if (s.status === 'ready') return { at: s.at, total: s.total };
+    }
+    await sleep(5);
   }
   return null;
 }
@@ -107,7 +120,7 @@ async function watchReady(url: string): Promise<{ at: number; total: number } | 
 export async function factcardRun(driver: Driver, url: string, opts: { quietMs: number; heap: boolean }): Promise<FactcardSample> {
   const probe = await driver.open(driver.extensionUrl('/popup.html?tab=0'));
   const full = `${url}#observe`;
-  const ready = probe.evaluate(watchReady, full).catch(() => null);
+  const ready = watchReady(probe, full).catch(() => null);
   const p = await driver.open(full);
   try {
     const st = await waitSettled(p, opts.quietMs, 120_000);
