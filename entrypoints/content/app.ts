@@ -25,6 +25,8 @@ import { trackPointer } from './pointer';
 
 const REPORT_DELAY_MS = 250;
 const INVALIDATION_CHECK_MS = 2000;
+/** Above this many elements the scan starts after the page's first paint (see startScanning). */
+const FIRST_FRAME_MAX_ELEMENTS = 15_000;
 
 const reportProblem = (e: unknown): void => console.debug('[factcard]', e);
 
@@ -125,7 +127,10 @@ export function startFactcard(ctx: ContentScriptContext, settings: Promise<Setti
       isOwnNode: (n) => n === cardHost.host || cardHost.host.contains(n),
       onError,
       onChange: onMentions,
-      firstChunkNow: true,
+      // On ordinary pages the first screen is marked in the page's first frame. On very large
+      // ones the first ::highlight styling alone costs Chromium 150 ms+, which would hold back
+      // the page's own first paint: there the page paints first and the scan follows.
+      firstChunkNow: doc.getElementsByTagName('*').length <= FIRST_FRAME_MAX_ELEMENTS,
     });
     scanner.start();
   }
