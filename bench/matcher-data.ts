@@ -7,7 +7,8 @@ import type { AliasEntry } from '../core/matcher-types';
 
 const ROOT = new URL('..', import.meta.url);
 
-function rng(seed: number): () => number {
+/** A small seeded PRNG (mulberry32): the same seed makes the same pages and names. */
+export function rng(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;

@@ -4,19 +4,9 @@
 // scanner must skip (script, style, textarea, noscript) with names inside them.
 // A small inline script (OBSERVER) is the first thing in <head>: see observer.ts.
 
-import { newsText, realAliases } from './matcher-data';
+import { newsText, realAliases, rng } from './matcher-data';
 import { OBSERVER_SOURCE } from './observer';
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 

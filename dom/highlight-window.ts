@@ -16,6 +16,7 @@
 // blanks what is on screen for a frame.
 
 import type { PageMention } from './page-scanner';
+import { guarded } from './guard';
 
 /** The part of an IntersectionObserver we use. */
 export interface NearWatcher {
@@ -112,15 +113,7 @@ export class HighlightWindow {
   }
 
   private guard(f: () => void): void {
-    try {
-      f();
-    } catch (e) {
-      try {
-        this.o.onError?.(e);
-      } catch {
-        /* never throw to the page */
-      }
-    }
+    guarded(f, this.o.onError);
   }
 
   /** Observe the blocks holding mentions, and only those. */

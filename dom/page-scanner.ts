@@ -35,6 +35,7 @@ import { MutationBatcher, type DirtySet } from './mutation-batcher';
 import { createFrame, createTaskYield, defaultNow, type Schedule } from './scheduling';
 import { rangeFor, RunWalker, type TextRun } from './text-runs';
 import { probeViewportBlocks } from './viewport-probe';
+import { guarded } from './guard';
 
 export interface PageMention {
   id: number;
@@ -271,15 +272,7 @@ export class PageScanner {
   // ---- internals ----
 
   private guard(f: () => void): void {
-    try {
-      f();
-    } catch (e) {
-      try {
-        this.o.onError?.(e);
-      } catch {
-        /* never throw to the page */
-      }
-    }
+    guarded(f, this.o.onError);
   }
 
   /**
