@@ -2,14 +2,15 @@
 // exactly what the Node pipeline (`npm run scan`, same matcher and DOM layer on happy-dom)
 // finds; the page's DOM is left byte-identical; paragraphs added later get marked too.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Dataset } from '../../core/dataset-types';
 import { scanContent } from '../../scripts/scan';
 import { loadDataset } from './harness/seed-page';
 import { highlightTexts, markedCount, sleep, waitForMarks } from './harness/card-helpers';
-import { assertBuilt, BROWSERS, launch, poll, startServer, type Driver, type PageServer, type TestPage } from './harness';
+import { assertBuilt, BROWSERS, poll, type TestPage } from './harness';
+import { browserSession } from './harness/session';
 
 const PAGES = resolve(import.meta.dirname, '../fixtures/pages');
 const pages = readdirSync(PAGES).filter((f) => f.endsWith('.html'));
@@ -50,21 +51,11 @@ function sameDomAsServed(page: TestPage): Promise<boolean> {
 }
 
 describe.each(BROWSERS)('%s: detection on saved pages', (browserName) => {
-  let driver: Driver;
-  let server: PageServer;
-
-  beforeAll(async () => {
-    server = await startServer();
-    driver = await launch(browserName);
-  });
-  afterAll(async () => {
-    await driver?.close();
-    await server?.close();
-  });
+  const session = browserSession(browserName);
 
   it.each(pages)('%s: marks exactly what the scan CLI finds, and leaves the DOM as served', async (file) => {
     const expected = (await scanContent(readFileSync(join(PAGES, file), 'utf8'), 'html', dataset)).map((m) => key(m.text)).sort();
-    const page = await driver.open(server.url(`/pages/${file}`));
+    const page = await session.driver.open(session.server.url(`/pages/${file}`));
     let got: string[] = [];
     if (expected.length > 0) {
       got = await poll(async () => {
@@ -81,7 +72,7 @@ describe.each(BROWSERS)('%s: detection on saved pages', (browserName) => {
   });
 
   it('ordinary senses of weak aliases stay unmarked', async () => {
-    const page = await driver.open(server.url('/pages/ordinary-senses.html'));
+    const page = await session.driver.open(session.server.url('/pages/ordinary-senses.html'));
     await waitForMarks(page, 1);
     await sleep(300);
     const list = await marked(page);
@@ -90,7 +81,7 @@ describe.each(BROWSERS)('%s: detection on saved pages', (browserName) => {
   });
 
   it('paragraphs added after load are marked; removed ones drop their marks', async () => {
-    const page = await driver.open(server.url('/pages/ordinary-senses.html'));
+    const page = await session.driver.open(session.server.url('/pages/ordinary-senses.html'));
     await waitForMarks(page, 1);
     await sleep(300);
     const before = await markedCount(page);

@@ -2,11 +2,12 @@
 // up (no stale or duplicate highlights, no card host left behind), and the page works again
 // with the new one.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../core/dataset-types';
 import { loadDataset } from './harness/seed-page';
 import { hoverForCard, markedCount, sleep, waitForMarks } from './harness/card-helpers';
-import { assertBuilt, BROWSERS, launch, poll, startServer, type Driver, type PageServer } from './harness';
+import { assertBuilt, BROWSERS, poll } from './harness';
+import { browserSession } from './harness/session';
 
 let dataset: Dataset;
 
@@ -16,27 +17,17 @@ beforeAll(async () => {
 });
 
 describe.each(BROWSERS)('%s: extension reload with a page open', (browserName) => {
-  let driver: Driver;
-  let server: PageServer;
-
-  beforeAll(async () => {
-    server = await startServer();
-    driver = await launch(browserName);
-  });
-  afterAll(async () => {
-    await driver?.close();
-    await server?.close();
-  });
+  const session = browserSession(browserName);
 
   it('leaves no stale or duplicate highlights and the page works after a reload', async () => {
     const src = dataset.sources.find((s) => s.text.includes('Churkin'));
-    const page = await driver.open(server.url(`/seed/${src?.id}.html`));
+    const page = await session.driver.open(session.server.url(`/seed/${src?.id}.html`));
     const before = await waitForMarks(page, 5);
     await sleep(500);
     const settled = await markedCount(page);
     expect(settled).toBeGreaterThanOrEqual(before);
     await hoverForCard(page, 'Churkin', 1);
-    const ext = await driver.open(driver.extensionUrl('/options.html'));
+    const ext = await session.driver.open(session.driver.extensionUrl('/options.html'));
     await ext.evaluate(() => {
       const g = globalThis as unknown as { browser?: { runtime: { reload(): void } }; chrome?: { runtime: { reload(): void } } };
       setTimeout(() => (g.browser ?? g.chrome)?.runtime.reload(), 50);
