@@ -9,8 +9,6 @@
 
 import { builtinsFor, type Builtins, TEXT_NODE } from './builtins';
 import type { PageMention } from './page-scanner';
-import type { Schedule } from './scheduling';
-import { createFrame } from './scheduling';
 
 export interface Hit {
   mention: PageMention;
@@ -191,75 +189,4 @@ export function createHitTester(doc: Document, getMentions: () => readonly PageM
       }
     },
   };
-}
-
-export interface HoverWatchOptions {
-  signal: AbortSignal;
-  /** Called when the mention (or its line box) under the pointer changes; null when none. */
-  onHover: (hit: Hit | null) => void;
-  onError?: (e: unknown) => void;
-  /** Seam: frame scheduler (default requestAnimationFrame). */
-  requestFrame?: Schedule;
-}
-
-/**
- * Pointer tracking for the card layer: at most one hit test per frame, re-tested on scroll
- * (the text moves under a still pointer). Reports changes only.
- */
-export function watchHover(doc: Document, tester: HitTester, o: HoverWatchOptions): void {
-  const win = doc.defaultView;
-  if (!win) return;
-  const frame = o.requestFrame ?? createFrame(win, o.signal);
-  let x = 0;
-  let y = 0;
-  let has = false;
-  let queued = false;
-  let last: Hit | null = null;
-  const run = (): void => {
-    queued = false;
-    if (o.signal.aborted || !has) return;
-    try {
-      const hit = tester.at(x, y);
-      const same = hit === last || (hit && last && hit.mention === last.mention && hit.lineRect.top === last.lineRect.top
-        && hit.lineRect.left === last.lineRect.left);
-      if (!same) {
-        last = hit;
-        o.onHover(hit);
-      }
-    } catch (e) {
-      try {
-        o.onError?.(e);
-      } catch {
-        /* never throw to the page */
-      }
-    }
-  };
-  const queue = (): void => {
-    if (queued) return;
-    queued = true;
-    frame(run);
-  };
-  win.addEventListener('pointermove', (e: PointerEvent) => {
-    x = e.clientX;
-    y = e.clientY;
-    has = true;
-    queue();
-  }, { signal: o.signal, passive: true, capture: true });
-  win.addEventListener('scroll', () => {
-    if (has) queue();
-  }, { signal: o.signal, passive: true, capture: true });
-  doc.documentElement?.addEventListener('pointerleave', () => {
-    has = false;
-    if (!last) return;
-    last = null;
-    try {
-      o.onHover(null);
-    } catch (e) {
-      try {
-        o.onError?.(e);
-      } catch {
-        /* never throw to the page */
-      }
-    }
-  }, { signal: o.signal, passive: true });
 }

@@ -74,8 +74,6 @@ export interface PageScannerOptions {
   firstChunkNow?: boolean;
   /** Seam: the blocks in the viewport (default: probeViewportBlocks, a caret grid). */
   viewportBlocks?: () => Iterable<Element>;
-  /** Seam: an extra filter on the viewport blocks (default: none). */
-  isVisible?: (block: Element) => boolean;
 }
 
 interface Candidate {
@@ -399,7 +397,6 @@ export class PageScanner {
     const cands: Element[] = [];
     for (const el of found) {
       if (el === root || !b.isConnected(el) || !b.contains(root, el)) continue;
-      if (this.o.isVisible && !this.o.isVisible(el)) continue;
       if (isInSkippedSubtree(b, el, this.o.isOwnNode)) continue;
       cands[cands.length] = el;
     }

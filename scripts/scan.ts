@@ -104,7 +104,6 @@ export async function scanContent(content: string, kind: 'html' | 'txt', dataset
     signal: abort.signal,
     yieldTask: (cb) => void setTimeout(cb, 0),
     requestFrame: (cb) => void setTimeout(cb, 0),
-    isVisible: () => true,
     onError: (e) => errors.push(e),
   });
   scanner.start();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createHitTester, lineBoxAt, watchHover, type CaretPoint, type HitTester } from '../../dom/hit-test';
+import { createHitTester, lineBoxAt, type CaretPoint } from '../../dom/hit-test';
 import type { PageMention } from '../../dom/page-scanner';
-import { FakeScheduler, loadPage, startScanner } from './helpers';
+import { loadPage, startScanner } from './helpers';
 
 const rect = (x: number, y: number, w: number, h: number): DOMRect => new DOMRect(x, y, w, h);
 
@@ -76,28 +76,4 @@ describe('hit testing', () => {
     expect(lineBoxAt(doc, [rect(10, 0, 20, 10)], 50, 5)).toBeNull();
   });
 
-  it('watchHover tests at most once per frame and reports changes only', async () => {
-    const s = await setup();
-    const sched = new FakeScheduler();
-    const calls: [number, number][] = [];
-    const tester: HitTester = { at: (x, y) => (calls.push([x, y]), s.tester.at(x, y)) };
-    const abort = new AbortController();
-    const hovers: (string | null)[] = [];
-    watchHover(s.doc, tester, { signal: abort.signal, requestFrame: sched.requestFrame, onHover: (h) => hovers.push(h ? h.mention.text : null) });
-    const win = s.doc.defaultView as unknown as typeof globalThis;
-    s.setCaret({ node: s.bold, offset: 2 });
-    for (let i = 0; i < 10; i++) win.dispatchEvent(new win.PointerEvent('pointermove', { clientX: 170 + i, clientY: 20 }));
-    sched.runFrames();
-    expect(calls).toEqual([[179, 20]]);
-    win.dispatchEvent(new win.PointerEvent('pointermove', { clientX: 181, clientY: 20 }));
-    sched.runFrames();
-    expect(hovers).toEqual(['Samantha Power']); // same mention and line: not reported again
-    s.setCaret(null);
-    win.dispatchEvent(new win.PointerEvent('pointermove', { clientX: 600, clientY: 20 }));
-    sched.runFrames();
-    expect(hovers).toEqual(['Samantha Power', null]);
-    abort.abort();
-    win.dispatchEvent(new win.PointerEvent('pointermove', { clientX: 1, clientY: 1 }));
-    expect(sched.frames.length).toBe(0);
-  });
 });
