@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SKIP, exactUnit, foldUnit, normalizeExact, normalizeKey, unitFlags } from '../../../core/normalize';
+import { SKIP, exactUnit, foldUnit, normalizeExact, normalizeKey, unitFlags } from '../../../../core/normalize';
 import { RUNS, TIMEOUT } from './arbitraries';
 
 describe('normalizeKey', () => {

@@ -5,8 +5,8 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { stableJson } from '../../../core/dataset/ids';
-import { run } from '../../../scripts/data/run';
+import { stableJson } from '../../../../core/dataset/ids';
+import { run } from '../../../../scripts/data/run';
 import { ROOT, buildReal } from './helpers';
 
 let root = '';

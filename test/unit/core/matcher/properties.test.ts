@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyFirstReference, compileIndex, loadMatcher } from '../../../core/matcher';
-import type { AliasEntry, Matcher, TextMatch } from '../../../core/matcher-types';
-import { normalizeKey } from '../../../core/normalize';
+import { applyFirstReference, compileIndex, loadMatcher } from '../../../../core/matcher';
+import type { AliasEntry, Matcher, TextMatch } from '../../../../core/matcher-types';
+import { normalizeKey } from '../../../../core/normalize';
 import { RUNS, TIMEOUT, caseArb, entriesArb, textArb } from './arbitraries';
 import { oracleFind } from './oracle';
 import { SEED_ALIASES } from './fixtures';

@@ -3,9 +3,9 @@
 // boundaries and case, then resolve leftmost-longest by sorting. It shares only the
 // per-code-unit definitions (core/normalize.ts) and the title word list with the real one.
 
-import { NAME_PREFIX_WORDS } from '../../../core/matcher/context';
-import type { AliasEntry, TextMatch } from '../../../core/matcher-types';
-import { SKIP, SPACE, UPPER, WORD, exactUnit, foldUnit, isWordCodePoint, unitFlags } from '../../../core/normalize';
+import { NAME_PREFIX_WORDS } from '../../../../core/matcher/context';
+import type { AliasEntry, TextMatch } from '../../../../core/matcher-types';
+import { SKIP, SPACE, UPPER, WORD, exactUnit, foldUnit, isWordCodePoint, unitFlags } from '../../../../core/normalize';
 
 const has = (c: number | undefined, flag: number): boolean => c !== undefined && (unitFlags(c) & flag) !== 0;
 const isHigh = (c: number | undefined): boolean => c !== undefined && c >= 0xd800 && c <= 0xdbff;

@@ -1,10 +1,10 @@
 // Bad inputs fail the build with a message naming the file and the field, and no dataset.
 
 import { describe, expect, it } from 'vitest';
-import { buildDataset, type BuildInputs } from '../../../core/dataset/build';
-import { checkDataset } from '../../../core/dataset/dataset-checks';
-import type { RegistryDoc, RegistryEntity } from '../../../core/dataset/inputs';
-import type { Dataset } from '../../../core/dataset-types';
+import { buildDataset, type BuildInputs } from '../../../../core/dataset/build';
+import { checkDataset } from '../../../../core/dataset/dataset-checks';
+import type { RegistryDoc, RegistryEntity } from '../../../../core/dataset/inputs';
+import type { Dataset } from '../../../../core/dataset-types';
 import { buildReal, realInputs } from './helpers';
 
 const REG = 'data/registry/entities.yaml';

@@ -3,9 +3,9 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyseSource } from '../../../core/dataset/attribution';
-import { registryNames } from '../../../core/dataset/classify-quote';
-import { findExtractionRefs } from '../../../core/dataset/mentions';
+import { analyseSource } from '../../../../core/dataset/attribution';
+import { registryNames } from '../../../../core/dataset/classify-quote';
+import { findExtractionRefs } from '../../../../core/dataset/mentions';
 import { realRegistry } from './helpers';
 
 const FRAGMENTS = [

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { aliasEntriesFromDataset, applyFirstReference, compileIndex, loadMatcher } from '../../../core/matcher';
-import type { Dataset } from '../../../core/dataset-types';
+import { aliasEntriesFromDataset, applyFirstReference, compileIndex, loadMatcher } from '../../../../core/matcher';
+import type { Dataset } from '../../../../core/dataset-types';
 
-const path = new URL('../../../data/dataset.json', import.meta.url);
+const path = new URL('../../../../data/dataset.json', import.meta.url);
 
 describe.runIf(existsSync(path))('the real dataset', () => {
   const dataset = JSON.parse(readFileSync(path, 'utf8')) as Dataset;

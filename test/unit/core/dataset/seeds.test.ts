@@ -1,7 +1,7 @@
 // The two seed articles against a hand annotation of every quote mark in them.
 
 import { describe, expect, it } from 'vitest';
-import { isApostrophe } from '../../../core/dataset/quote-marks';
+import { isApostrophe } from '../../../../core/dataset/quote-marks';
 import { buildReal } from './helpers';
 import { AFP, SEED_ANNOTATIONS, VOA } from './seed-annotations';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyFirstReference, compileIndex, loadMatcher } from '../../../core/matcher';
-import type { AliasEntry, TextMatch } from '../../../core/matcher-types';
+import { applyFirstReference, compileIndex, loadMatcher } from '../../../../core/matcher';
+import type { AliasEntry, TextMatch } from '../../../../core/matcher-types';
 import { SEED_ALIASES } from './fixtures';
 
 const matcher = loadMatcher(JSON.parse(JSON.stringify(compileIndex(SEED_ALIASES))));

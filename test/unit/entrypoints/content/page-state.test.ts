@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { isEditable, pageStatusFor } from '../../../entrypoints/content/page-state';
-import { DEFAULT_SETTINGS } from '../../../core/settings';
+import { isEditable, pageStatusFor } from '../../../../entrypoints/content/page-state';
+import { DEFAULT_SETTINGS } from '../../../../core/settings';
 
 describe('pageStatusFor', () => {
   it('is on for an ordinary news page', () => {

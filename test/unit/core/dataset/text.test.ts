@@ -1,11 +1,11 @@
 // Segmentation, quote-mark pairing and alias matching on their own.
 
 import { describe, expect, it } from 'vitest';
-import { findAliasMentions, findExtractionRefs } from '../../../core/dataset/mentions';
-import { quoteSpans } from '../../../core/dataset/quote-marks';
-import { paragraphs, sentencesOf } from '../../../core/dataset/segment';
-import { fold } from '../../../core/dataset/text';
-import type { RegistryEntity } from '../../../core/dataset/inputs';
+import { findAliasMentions, findExtractionRefs } from '../../../../core/dataset/mentions';
+import { quoteSpans } from '../../../../core/dataset/quote-marks';
+import { paragraphs, sentencesOf } from '../../../../core/dataset/segment';
+import { fold } from '../../../../core/dataset/text';
+import type { RegistryEntity } from '../../../../core/dataset/inputs';
 
 const sentences = (text: string): string[] =>
   paragraphs(text).flatMap((p) => sentencesOf(text, p).map((s) => text.slice(s.start, s.end)));

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { analyseSource } from '../../../core/dataset/attribution';
-import { buildDataset } from '../../../core/dataset/build';
-import { registryNames } from '../../../core/dataset/classify-quote';
-import type { RegistryDoc } from '../../../core/dataset/inputs';
-import { findExtractionRefs } from '../../../core/dataset/mentions';
-import { readInputs } from '../../../scripts/data/read-inputs';
+import { analyseSource } from '../../../../core/dataset/attribution';
+import { buildDataset } from '../../../../core/dataset/build';
+import { registryNames } from '../../../../core/dataset/classify-quote';
+import type { RegistryDoc } from '../../../../core/dataset/inputs';
+import { findExtractionRefs } from '../../../../core/dataset/mentions';
+import { readInputs } from '../../../../scripts/data/read-inputs';
 
-export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
 export function realInputs() {
   return readInputs(ROOT);

@@ -6,8 +6,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { run } from '../../../scripts/data/run';
-import { main as scanMain } from '../../../scripts/scan';
+import { run } from '../../../../scripts/data/run';
+import { main as scanMain } from '../../../../scripts/scan';
 import { ROOT } from './helpers';
 
 const AFP = 'data/sources/000_6585d2d66e5d43a2.txt';

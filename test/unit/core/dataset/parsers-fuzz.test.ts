@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDataset } from '../../../core/dataset/build';
-import type { RegistryDoc } from '../../../core/dataset/inputs';
-import { SchemaValidator } from '../../../core/dataset/validate';
-import { InputError, PATHS, readInputs } from '../../../scripts/data/read-inputs';
+import { buildDataset } from '../../../../core/dataset/build';
+import type { RegistryDoc } from '../../../../core/dataset/inputs';
+import { SchemaValidator } from '../../../../core/dataset/validate';
+import { InputError, PATHS, readInputs } from '../../../../scripts/data/read-inputs';
 import { ROOT, realInputs } from './helpers';
 
 const RUNS = Number(process.env.FC_RUNS ?? 100) || 100;

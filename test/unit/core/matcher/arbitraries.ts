@@ -2,8 +2,8 @@
 // small, nasty alphabet so that aliases actually occur, overlap, touch and collide.
 
 import fc from 'fast-check';
-import type { AliasEntry } from '../../../core/matcher-types';
-import { normalizeKey } from '../../../core/normalize';
+import type { AliasEntry } from '../../../../core/matcher-types';
+import { normalizeKey } from '../../../../core/normalize';
 
 /** Word-like pieces: cases, diacritics (NFC and NFD), other scripts, astral letters. */
 const WORD_PIECES = ['ab', 'Ab', 'AB', 'ba', 'Ba', 'a', 'B', 'é', 'E\u0301', 'É', 'ß', 'σ', 'ς', 'Σ', '𝐀', 'א', '1', 'Mr', 'the', 'The'];

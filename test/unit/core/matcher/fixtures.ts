@@ -1,4 +1,4 @@
-import type { AliasEntry } from '../../../core/matcher-types';
+import type { AliasEntry } from '../../../../core/matcher-types';
 
 function strong(entity: string, text: string, caseSensitive = false, type: AliasEntry['type'] = 'person'): AliasEntry {
   return { entity, type, text, strength: 'strong', caseSensitive };
