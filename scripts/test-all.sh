@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The whole test suite, in the order a failure is cheapest to find:
+# the browsers first (a missing one stops the run at once, or is installed), then
 # types and lint, dataset freshness, unit and DOM tests, the build, then real browsers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
+step "browsers for the end-to-end tests"; bash scripts/ensure-browsers.sh
 step "types"; npx tsc --noEmit
 step "lint"; npx eslint .
 step "dataset is up to date"; npm run --silent data -- --check
