@@ -15,7 +15,7 @@
 // not been reported yet keeps its previous state (drawn or not), so crossing the limit never
 // blanks what is on screen for a frame.
 
-import type { PageMention } from './page-scanner';
+import type { PageMention } from './page-mention';
 import { guarded } from './guard';
 
 /** The part of an IntersectionObserver we use. */

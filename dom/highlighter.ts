@@ -9,7 +9,7 @@
 // pays it; a page with mentions pays it once, with the user's style already in the sheet.
 
 import type { EntityType } from '../core/dataset-types';
-import type { PageMention } from './page-scanner';
+import type { PageMention } from './page-mention';
 
 export type HighlightStyle = 'underline' | 'background' | 'none';
 

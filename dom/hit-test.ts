@@ -8,22 +8,26 @@
 // the line box the card anchors to (not the whole multi-line range).
 
 import { builtinsFor, type Builtins, TEXT_NODE } from './builtins';
-import type { PageMention } from './page-scanner';
+import { defaultCaret, type CaretPoint } from './caret';
+import type { PageMention } from './page-mention';
 
 export interface Hit {
   mention: PageMention;
   /** The client rect of the mention's line under the pointer (viewport coordinates). */
   lineRect: DOMRect;
+  /**
+   * Which of the range's client rects starts that line: the card anchors to
+   * `range.getClientRects()[line]`, and keeps doing so as the page scrolls.
+   */
+  line: number;
 }
+
+export type { CaretPoint } from './caret';
 
 export interface HitTester {
   at(x: number, y: number): Hit | null;
 }
 
-export interface CaretPoint {
-  node: Node;
-  offset: number;
-}
 
 export interface HitTestOptions {
   /** Seam: the caret position at a point (default: the document's caret API). */
@@ -32,37 +36,6 @@ export interface HitTestOptions {
   rectsOf?: (r: Range) => ArrayLike<DOMRectReadOnly>;
   /** Slack around rects in px (sub-pixel rounding between caret and rects). */
   tolerance?: number;
-}
-
-type CaretPositionFn = (this: Document, x: number, y: number) => { offsetNode: Node; offset: number } | null;
-type CaretRangeFn = (this: Document, x: number, y: number) => Range | null;
-
-// Captured at module load (a page may replace them); looked up on the document's realm otherwise.
-const protoOf = typeof Document === 'function' ? (Document.prototype as unknown as Record<string, unknown>) : null;
-const caretPositionAtLoad = protoOf && typeof protoOf.caretPositionFromPoint === 'function'
-  ? (protoOf.caretPositionFromPoint as CaretPositionFn) : null;
-const caretRangeAtLoad = protoOf && typeof protoOf.caretRangeFromPoint === 'function'
-  ? (protoOf.caretRangeFromPoint as CaretRangeFn) : null;
-const reflectApply = Reflect.apply;
-
-/** The document's caret-from-point API as a plain function (also used by viewport-probe.ts). */
-export function defaultCaret(doc: Document, b: Builtins): ((x: number, y: number) => CaretPoint | null) | null {
-  const d = doc as unknown as Record<string, unknown>;
-  const pos = caretPositionAtLoad ?? (typeof d.caretPositionFromPoint === 'function' ? (d.caretPositionFromPoint as CaretPositionFn) : null);
-  const rng = caretRangeAtLoad ?? (typeof d.caretRangeFromPoint === 'function' ? (d.caretRangeFromPoint as CaretRangeFn) : null);
-  if (pos) {
-    return (x, y) => {
-      const p = reflectApply(pos, doc, [x, y]) as ReturnType<CaretPositionFn>;
-      return p ? { node: p.offsetNode, offset: p.offset } : null;
-    };
-  }
-  if (rng) {
-    return (x, y) => {
-      const r = reflectApply(rng, doc, [x, y]) as ReturnType<CaretRangeFn>;
-      return r ? { node: b.startContainer(r), offset: r.startOffset } : null;
-    };
-  }
-  return null;
 }
 
 function makeRect(doc: Document, x: number, y: number, w: number, h: number): DOMRect {
@@ -74,6 +47,11 @@ function makeRect(doc: Document, x: number, y: number, w: number, h: number): DO
 
 /** The mention's line box under (x, y), or null when the point is outside all its rects. */
 export function lineBoxAt(doc: Document, rects: ArrayLike<DOMRectReadOnly>, x: number, y: number, tol = 1): DOMRect | null {
+  return lineAt(doc, rects, x, y, tol)?.box ?? null;
+}
+
+/** The line box under (x, y) and the index of the first of `rects` on that line. */
+function lineAt(doc: Document, rects: ArrayLike<DOMRectReadOnly>, x: number, y: number, tol: number): { box: DOMRect; line: number } | null {
   let hit: DOMRectReadOnly | null = null;
   for (let i = 0; i < rects.length; i++) {
     const r = rects[i];
@@ -90,17 +68,19 @@ export function lineBoxAt(doc: Document, rects: ArrayLike<DOMRectReadOnly>, x: n
   let top = hit.top;
   let bottom = hit.bottom;
   const mid = (hit.top + hit.bottom) / 2;
+  let line = -1;
   for (let i = 0; i < rects.length; i++) {
     const r = rects[i];
-    if (!r || r === hit || r.width <= 0 || r.height <= 0) continue;
+    if (!r || r.width <= 0 || r.height <= 0) continue;
     if (r.top <= mid && r.bottom >= mid) {
+      if (line < 0) line = i;
       if (r.left < left) left = r.left;
       if (r.right > right) right = r.right;
       if (r.top < top) top = r.top;
       if (r.bottom > bottom) bottom = r.bottom;
     }
   }
-  return makeRect(doc, left, top, right - left, bottom - top);
+  return { box: makeRect(doc, left, top, right - left, bottom - top), line: Math.max(0, line) };
 }
 
 /** Text nodes a range touches (bounded: mentions are short). */
@@ -150,8 +130,8 @@ export function createHitTester(doc: Document, getMentions: () => readonly PageM
   }
 
   function check(m: PageMention, x: number, y: number): Hit | null {
-    const line = lineBoxAt(doc, rectsOf(m.range), x, y, tol);
-    return line ? { mention: m, lineRect: line } : null;
+    const at = lineAt(doc, rectsOf(m.range), x, y, tol);
+    return at ? { mention: m, lineRect: at.box, line: at.line } : null;
   }
 
   return {

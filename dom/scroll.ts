@@ -2,7 +2,7 @@
 
 import { builtinsFor, ELEMENT_NODE } from './builtins';
 import type { Highlighter } from './highlighter';
-import type { PageMention } from './page-scanner';
+import type { PageMention } from './page-mention';
 
 export interface ScrollToMentionOptions {
   /** Draws the flash; without one the mention is only scrolled to. */

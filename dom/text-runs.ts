@@ -270,10 +270,3 @@ export function rangeFor(b: Builtins, doc: Document, run: TextRun, start: number
   else b.setEnd(r, pe.node, pe.nodeOffset + (end - pe.start));
   return r;
 }
-
-/** Collapse whitespace and drop invisible characters the way runs do (for tests and tools). */
-export function normalizeText(s: string): string {
-  const b = new RunBuilder();
-  b.addText({ nodeType: TEXT_NODE } as Node, s);
-  return b.text;
-}

@@ -8,7 +8,7 @@
 
 import { type Builtins, TEXT_NODE } from './builtins';
 import { nearestBlock } from './block-rules';
-import { defaultCaret } from './hit-test';
+import { defaultCaret } from './caret';
 
 const ROW_PX = 40;
 const COLUMNS = [0.2, 0.5, 0.8];

@@ -22,6 +22,7 @@ import { Window } from 'happy-dom';
 import type { Dataset } from '../core/dataset-types';
 import { aliasEntriesFromDataset, compileIndex, loadMatcher } from '../core/matcher';
 import { PageScanner, type PageMention } from '../dom/page-scanner';
+import type { TextRun } from '../dom/text-runs';
 
 const USAGE = 'usage: npm run scan -- [--dataset <dataset.json>] <file.html|file.htm|file.txt>';
 
@@ -31,6 +32,32 @@ export interface ScanMention {
   text: string;
   start: number;
   end: number;
+}
+
+/** The page's text as the scanner reads it: runs in document order joined by "\n\n". */
+export interface JoinedText {
+  text: string;
+  /** Offsets of a published mention in `text`, or null when its run is no longer read. */
+  offsetsOf(m: PageMention): { start: number; end: number } | null;
+}
+
+const RUN_SEPARATOR = '\n\n';
+
+export function joinedText(scanner: PageScanner): JoinedText {
+  let text = '';
+  const startOf = new Map<TextRun, number>();
+  scanner.textRuns().forEach((run, i) => {
+    if (i > 0) text += RUN_SEPARATOR;
+    startOf.set(run, text.length);
+    text += run.text;
+  });
+  return {
+    text,
+    offsetsOf: (m) => {
+      const base = startOf.get(m.run);
+      return base === undefined ? null : { start: base + m.start, end: base + m.end };
+    },
+  };
 }
 
 class UsageError extends Error {}
@@ -113,7 +140,7 @@ export async function scanContent(content: string, kind: 'html' | 'txt', dataset
   const mentions: readonly PageMention[] = scanner.mentions();
   const out: ScanMention[] = [];
   if (kind === 'html') {
-    const joined = scanner.joinedText();
+    const joined = joinedText(scanner);
     for (const m of mentions) {
       const o = joined.offsetsOf(m);
       if (o) out.push({ entity: m.entity, name: names.get(m.entity) ?? m.entity, text: joined.text.slice(o.start, o.end), start: o.start, end: o.end });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Matcher } from '../../core/matcher-types';
 import type { PageMention } from '../../dom/page-scanner';
 import { loadPage, startScanner, testMatcher } from './helpers';
+import { joinedText } from '../../scripts/scan';
 
 /** A clock that only moves when work is done: each find() costs `cost` ms, each node read nothing. */
 function costlyWorld(cost: number): { matcher: Matcher; now: () => number; advance: (ms: number) => void } {
@@ -101,7 +102,7 @@ describe('chunked scanning', () => {
     const plain = startScanner(loadPage(html));
     plain.sched.runTasks();
     expect(final.map((m) => `${m.entity}@${blockIdx(m)}`)).toEqual(plain.scanner.mentions().map((m) => `${m.entity}@${blockIdx(m)}`));
-    expect(h.scanner.joinedText().text).toBe(plain.scanner.joinedText().text);
+    expect(joinedText(h.scanner).text).toBe(joinedText(plain.scanner).text);
     expect(h.errors).toEqual([]);
   });
 
@@ -125,7 +126,7 @@ describe('chunked scanning', () => {
     h.sched.runFrames();
     await h.sched.settle();
     expect(h.scanner.mentions().map((m) => m.entity)).toEqual(['vitaly-churkin', 'samantha-power']);
-    expect(h.scanner.joinedText().text).toBe('Vitaly Churkin spoke.\n\nSamantha Power answered.');
+    expect(joinedText(h.scanner).text).toBe('Vitaly Churkin spoke.\n\nSamantha Power answered.');
     expect(h.errors).toEqual([]);
   });
 

@@ -1,0 +1,96 @@
+// From matched runs to the published list of mentions: matches each run's text once, keeps
+// its candidates, and on every publish applies the first-reference rule (a weak alias counts
+// only after a strong mention of its entity earlier in the page) over all runs in document
+// order, then the enabled-types filter.
+
+import type { EntityType } from '../core/dataset-types';
+import { applyFirstReference } from '../core/matcher/first-reference';
+import type { Matcher, TextMatch } from '../core/matcher-types';
+import { type Builtins, strSlice } from './builtins';
+import type { PageMention } from './page-mention';
+import type { Entry } from './run-store';
+import { rangeFor } from './text-runs';
+
+export interface Candidate {
+  match: TextMatch;
+  mention: PageMention | null;
+}
+
+export class MentionPublisher {
+  enabledTypes: ReadonlySet<EntityType> | undefined;
+  private published: readonly PageMention[] = [];
+  private nextId = 1;
+
+  constructor(
+    private readonly b: Builtins,
+    private readonly doc: Document,
+    private readonly matcher: Matcher,
+    private readonly onError: ((e: unknown) => void) | undefined,
+  ) {}
+
+  mentions(): readonly PageMention[] {
+    return this.published;
+  }
+
+  /** Matches one run's text; its candidates wait for the next publish. */
+  match(e: Entry): void {
+    e.matched = true;
+    let matches: TextMatch[];
+    try {
+      matches = this.matcher.find(e.run.text);
+    } catch (err) {
+      this.onError?.(err);
+      return;
+    }
+    const cands: Candidate[] = [];
+    for (let i = 0; i < matches.length; i++) {
+      const m = matches[i];
+      if (!m) continue;
+      let mention: PageMention | null = null;
+      const type = this.matcher.typeOf(m.entity);
+      const range = type ? rangeFor(this.b, this.doc, e.run, m.start, m.end) : null;
+      if (type && range) {
+        mention = { id: this.nextId++, entity: m.entity, type, text: strSlice(e.run.text, m.start, m.end), run: e.run, start: m.start, end: m.end, range, block: e.run.block, weak: m.weak };
+      }
+      cands[cands.length] = { match: m, mention };
+    }
+    e.candidates = cands;
+  }
+
+  /** The mentions of `entries` (all runs, in document order) after the rule and the filter. */
+  publish(entries: readonly Entry[]): readonly PageMention[] {
+    const blocks: TextMatch[][] = [];
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i];
+      const ms: TextMatch[] = [];
+      if (e) for (let j = 0; j < e.candidates.length; j++) ms[j] = e.candidates[j]!.match;
+      blocks[i] = ms;
+    }
+    const kept = applyFirstReference(blocks, new Set());
+    const types = this.enabledTypes;
+    const out: PageMention[] = [];
+    for (let i = 0; i < entries.length; i++) {
+      const cands = entries[i]?.candidates ?? [];
+      const keep = kept[i] ?? [];
+      // Kept matches are a subsequence of the candidates: walk both in step.
+      let c = 0;
+      for (let k = 0; k < keep.length; k++) {
+        const km = keep[k]!;
+        while (c < cands.length) {
+          const cand = cands[c++]!;
+          if (cand.match === km || (cand.match.start === km.start && cand.match.end === km.end && cand.match.entity === km.entity)) {
+            const m = cand.mention;
+            if (m && (!types || types.has(m.type))) out[out.length] = m;
+            break;
+          }
+        }
+      }
+    }
+    this.published = out;
+    return out;
+  }
+
+  clear(): void {
+    this.published = [];
+  }
+}
