@@ -1,4 +1,4 @@
-import type { EntityType } from '../core/dataset-types';
+import { ENTITY_TYPES, type EntityType } from '../core/dataset-types';
 import type { DatasetStats } from '../core/dataset-stats';
 import { formatDate, plural, TYPE_LABEL, TYPE_PLURAL } from './format';
 
@@ -35,7 +35,7 @@ export interface PopupSummaryProps {
   onBrowse: () => void;
 }
 
-const GROUP_ORDER: EntityType[] = ['person', 'organization', 'group', 'place'];
+const GROUP_ORDER: readonly EntityType[] = ENTITY_TYPES;
 
 export function PopupSummary({ state, toggles, stats, onScrollTo, onOpenCard, onOpenOptions, onBrowse }: PopupSummaryProps) {
   return (

@@ -1,7 +1,9 @@
 // The compiled dataset's shape (data/dataset.json). The JSON Schema in
 // data/dataset.schema.json is the published form of these types; keep them in step.
 
-export type EntityType = 'person' | 'organization' | 'group' | 'place';
+/** Every entity type, in the order lists and settings show them. */
+export const ENTITY_TYPES = ['person', 'organization', 'group', 'place'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
 
 /** A span of a source's text: JavaScript (UTF-16) offsets, `end` exclusive. */
 export interface Span {

@@ -3,14 +3,18 @@
 // problem is reported by key (never thrown at the page).
 
 import * as v from 'valibot';
-import type { EntityType } from './dataset-types';
+import { ENTITY_TYPES, type EntityType } from './dataset-types';
 
 export const SETTINGS_VERSION = 1;
 
 export const HOVER_DELAY_MIN = 0;
 export const HOVER_DELAY_MAX = 1500;
 
-export type HighlightStyle = 'underline' | 'background' | 'none';
+export const HIGHLIGHT_STYLES = ['underline', 'background', 'none'] as const;
+export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
+
+/** The highlight colour until the user picks one (and where a stored colour is unusable). */
+export const DEFAULT_HIGHLIGHT_COLOR = '#3b6ea5';
 
 export interface Settings {
   /** false = paused everywhere. */
@@ -28,8 +32,8 @@ export const DEFAULT_SETTINGS: Settings = {
   enabled: true,
   hoverDelayMs: 350,
   highlightStyle: 'underline',
-  highlightColor: '#3b6ea5',
-  entityTypes: { person: true, organization: true, group: true, place: true },
+  highlightColor: DEFAULT_HIGHLIGHT_COLOR,
+  entityTypes: Object.fromEntries(ENTITY_TYPES.map((t) => [t, true])) as Record<EntityType, boolean>,
   disabledSites: [],
 };
 
@@ -38,9 +42,9 @@ const HOST = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](
 const FIELDS = {
   enabled: v.boolean(),
   hoverDelayMs: v.pipe(v.number(), v.integer(), v.minValue(HOVER_DELAY_MIN), v.maxValue(HOVER_DELAY_MAX)),
-  highlightStyle: v.picklist(['underline', 'background', 'none']),
+  highlightStyle: v.picklist(HIGHLIGHT_STYLES),
   highlightColor: v.pipe(v.string(), v.regex(/^#[0-9a-f]{6}$/i)),
-  entityTypes: v.object({ person: v.boolean(), organization: v.boolean(), group: v.boolean(), place: v.boolean() }),
+  entityTypes: v.object(Object.fromEntries(ENTITY_TYPES.map((t) => [t, v.boolean()])) as Record<EntityType, v.BooleanSchema<undefined>>),
   disabledSites: v.pipe(v.array(v.pipe(v.string(), v.toLowerCase(), v.regex(HOST))), v.maxLength(5000)),
 } satisfies { [K in keyof Settings]: v.GenericSchema<unknown, Settings[K]> };
 

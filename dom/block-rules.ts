@@ -6,6 +6,7 @@
 // page's own text reads as one run anyway.
 
 import type { Builtins } from './builtins';
+import { editableByAttributes } from './editable';
 
 /** Elements whose boundaries separate text (HTML's block-level and table-part elements). */
 export const BLOCK_TAGS: ReadonlySet<string> = new Set([
@@ -28,8 +29,6 @@ export const SKIP_TAGS: ReadonlySet<string> = new Set([
   'factcard-host',
 ]);
 
-const EDITABLE_ROLES: ReadonlySet<string> = new Set(['textbox', 'searchbox', 'combobox']);
-
 /** Own UI test passed in by the caller (the content script knows its host element). */
 export type OwnNodeTest = (n: Node) => boolean;
 
@@ -42,12 +41,7 @@ export function classify(b: Builtins, el: Element, isOwnNode: OwnNodeTest | unde
   const name = b.localName(el);
   if (SKIP_TAGS.has(name)) return 'skip';
   if (isOwnNode && isOwnNode(el)) return 'skip';
-  const ce = b.getAttribute(el, 'contenteditable');
-  // contenteditable="" / "true" / "plaintext-only" (anything but "false") makes the element editable.
-  if (ce !== null && ce.toLowerCase() !== 'false') return 'skip';
-  const role = b.getAttribute(el, 'role');
-  if (role !== null && EDITABLE_ROLES.has(role.trim().toLowerCase())) return 'skip';
-  return 'read';
+  return editableByAttributes(b.getAttribute(el, 'contenteditable'), b.getAttribute(el, 'role')) ? 'skip' : 'read';
 }
 
 /**

@@ -5,13 +5,12 @@
 // The sheet is adopted only when there is something to draw, and rewritten only when its text
 // changes: a sheet with ::highlight() rules makes the browser recompute every element's style
 // (highlight styles are inherited per element), which on the 2 MB benchmark page cost a
-// 500 ms+ style recalculation in Chromium each time (issue 7). A page without mentions never
+// 500 ms+ style recalculation in Chromium each time. A page without mentions never
 // pays it; a page with mentions pays it once, with the user's style already in the sheet.
 
-import type { EntityType } from '../core/dataset-types';
+import { ENTITY_TYPES, type EntityType } from '../core/dataset-types';
+import { DEFAULT_HIGHLIGHT_COLOR, type HighlightStyle } from '../core/settings';
 import type { PageMention } from './page-mention';
-
-export type HighlightStyle = 'underline' | 'background' | 'none';
 
 /** The part of a `Highlight` we use. */
 export interface HighlightLike {
@@ -45,9 +44,7 @@ export const TYPE_HIGHLIGHTS: Readonly<Record<EntityType, string>> = {
 };
 export const ACTIVE_HIGHLIGHT = 'factcard-active';
 export const FLASH_HIGHLIGHT = 'factcard-flash';
-export const DEFAULT_COLOR = '#5b6b8c';
-
-const TYPES: readonly EntityType[] = ['person', 'organization', 'group', 'place'];
+export const DEFAULT_COLOR = DEFAULT_HIGHLIGHT_COLOR;
 
 // A colour goes into stylesheet text: accept only shapes that cannot close the rule.
 const SAFE_COLOR = /^(#[0-9a-f]{3,8}|[a-z]{3,30}|(rgb|rgba|hsl|hsla|oklch|oklab|lab|lch)\([0-9a-z.,%/\s+-]{1,80}\))$/i;
@@ -67,7 +64,7 @@ export function highlightCss(style: HighlightStyle, color: string | undefined): 
     base = `background-color: color-mix(in srgb, ${c} 14%, transparent);`;
   }
   let css = '';
-  if (base) for (const t of TYPES) css += `::highlight(${TYPE_HIGHLIGHTS[t]}) { ${base} }\n`;
+  if (base) for (const t of ENTITY_TYPES) css += `::highlight(${TYPE_HIGHLIGHTS[t]}) { ${base} }\n`;
   css += `::highlight(${ACTIVE_HIGHLIGHT}) { background-color: color-mix(in srgb, ${c} 22%, transparent); `
     + `text-decoration-line: underline; text-decoration-style: solid; text-decoration-color: ${c}; }\n`;
   css += `::highlight(${FLASH_HIGHLIGHT}) { background-color: color-mix(in srgb, ${c} 45%, transparent); }\n`;
@@ -106,7 +103,7 @@ export class Highlighter {
       this.flash = null;
       return;
     }
-    for (const t of TYPES) this.byType.set(t, create());
+    for (const t of ENTITY_TYPES) this.byType.set(t, create());
     this.active = create();
     this.active.priority = 2;
     this.flash = create();
@@ -180,7 +177,7 @@ export class Highlighter {
     this.guard(() => {
       const reg = this.registry;
       if (reg) {
-        for (const t of TYPES) this.unregister(reg, TYPE_HIGHLIGHTS[t], this.byType.get(t));
+        for (const t of ENTITY_TYPES) this.unregister(reg, TYPE_HIGHLIGHTS[t], this.byType.get(t));
         this.unregister(reg, ACTIVE_HIGHLIGHT, this.active);
         this.unregister(reg, FLASH_HIGHLIGHT, this.flash);
       }
@@ -199,7 +196,7 @@ export class Highlighter {
   private register(): void {
     const reg = this.registry;
     if (reg) {
-      for (const t of TYPES) this.ensure(reg, TYPE_HIGHLIGHTS[t], this.byType.get(t));
+      for (const t of ENTITY_TYPES) this.ensure(reg, TYPE_HIGHLIGHTS[t], this.byType.get(t));
       this.ensure(reg, ACTIVE_HIGHLIGHT, this.active);
       this.ensure(reg, FLASH_HIGHLIGHT, this.flash);
     }

@@ -9,9 +9,6 @@ export type Handlers<P> = {
   [K in keyof P]: P[K] extends (req: infer Req) => infer Res ? (req: Req, sender: Browser.runtime.MessageSender) => Res : never;
 };
 
-export const BACKGROUND_MESSAGES: readonly (keyof BackgroundProtocol)[] = ['pageFound', 'getCards', 'openViewer'];
-export const CONTENT_MESSAGES: readonly (keyof ContentProtocol)[] = ['getSummary', 'scrollToEntity', 'openCard', 'navigate'];
-
 export function sendToBackground<K extends keyof BackgroundProtocol>(
   type: K,
   req: Parameters<BackgroundProtocol[K]>[0],
@@ -33,14 +30,15 @@ export function isOwnSender(sender: Browser.runtime.MessageSender, ownId = brows
 }
 
 /**
- * Registers one object of handlers. Returns a function that removes the listener.
- * `frameFilter` lets the content script answer only in the top frame.
+ * Registers one object of handlers; the message names it accepts are the object's own keys,
+ * so no list of names can drift from the protocol. Returns a function that removes the
+ * listener. `accept` decides which senders are heard (default: this extension's own).
  */
 export function listen<P>(
-  names: readonly (keyof P)[],
   handlers: Handlers<P>,
   opts: { signal?: AbortSignal; accept?: (sender: Browser.runtime.MessageSender) => boolean } = {},
 ): () => void {
+  const names = Object.keys(handlers) as (keyof P)[];
   const accept = opts.accept ?? ((s: Browser.runtime.MessageSender) => isOwnSender(s));
   const listener = (msg: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> | undefined => {
     if (!accept(sender) || !isMessage<P>(msg, names)) return undefined;

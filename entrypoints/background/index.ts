@@ -5,7 +5,7 @@ import { DatasetIndex } from '../../core/card-model';
 import type { Dataset } from '../../core/dataset-types';
 import type { BackgroundProtocol } from '../../core/protocol';
 import { createBackgroundHandlers, toolbarAction } from '../../platform/background-handlers';
-import { BACKGROUND_MESSAGES, listen, sendToTab } from '../../platform/messaging';
+import { listen, sendToTab } from '../../platform/messaging';
 
 const ICONS = { normal: '', paused: '-paused' } as const;
 const iconPaths = (suffix: string) => ({ 16: `/icon/16${suffix}.png`, 32: `/icon/32${suffix}.png`, 48: `/icon/48${suffix}.png` });
@@ -23,7 +23,7 @@ export default defineBackground(() => {
       await action.setTitle({ tabId, title: paused ? 'Factcard (paused here)' : badge ? `Factcard: ${badge} found on this page` : 'Factcard' });
     },
   });
-  listen<BackgroundProtocol>(BACKGROUND_MESSAGES, handlers);
+  listen<BackgroundProtocol>(handlers);
 
   // Keyboard shortcuts (user-changeable in the browser's shortcut settings).
   browser.commands.onCommand.addListener((command) => {

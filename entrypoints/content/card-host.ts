@@ -16,6 +16,23 @@ export interface Anchor {
   line: number;
 }
 
+/**
+ * A predecessor killed by an extension reload (Firefox re-injects us and cannot run the old
+ * script's cleanup) may have left its card host behind: ours are the ones with a closed
+ * shadow root. A page's own element of that name is not ours to touch.
+ */
+export function removeDeadPredecessors(doc: Document): void {
+  for (const el of doc.querySelectorAll(HOST_TAG)) if (closedShadowRootOf(el)) el.remove();
+}
+
+function closedShadowRootOf(el: Element): ShadowRoot | null {
+  // Firefox gives content scripts Element.openOrClosedShadowRoot; Chrome has chrome.dom.
+  const firefox = (el as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot;
+  const chromeDom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?: (e: Element) => ShadowRoot | null } } }).chrome?.dom;
+  const root = firefox ?? chromeDom?.openOrClosedShadowRoot?.(el) ?? null;
+  return root && root.mode === 'closed' ? root : null;
+}
+
 export class CardHost {
   readonly host: HTMLElement;
   private readonly root: ShadowRoot;

@@ -6,7 +6,7 @@ import type { Browser } from 'wxt/browser';
 import { DatasetIndex } from '../../../core/card-model';
 import type { Dataset } from '../../../core/dataset-types';
 import { badgeText, createBackgroundHandlers } from '../../../platform/background-handlers';
-import { isOwnSender, listen, BACKGROUND_MESSAGES } from '../../../platform/messaging';
+import { isOwnSender, listen } from '../../../platform/messaging';
 import type { BackgroundProtocol } from '../../../core/protocol';
 
 const dataset = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../data/dataset.json'), 'utf8')) as Dataset;
@@ -78,7 +78,7 @@ describe('the message listener', () => {
   it('routes well-formed messages to their handler and ignores malformed or foreign ones', async () => {
     const getCards = vi.fn(async () => []);
     const handlers = { pageFound: vi.fn(async () => undefined), getCards, openViewer: vi.fn(async () => undefined) };
-    const remove = listen<BackgroundProtocol>(BACKGROUND_MESSAGES, handlers, { accept: (s) => s.id === 'ours' });
+    const remove = listen<BackgroundProtocol>(handlers, { accept: (s) => s.id === 'ours' });
     const dispatch = (msg: unknown, sender: Browser.runtime.MessageSender) =>
       (fakeBrowser.runtime.onMessage as unknown as { trigger: (m: unknown, s: Browser.runtime.MessageSender) => Promise<unknown[]> }).trigger(msg, sender);
     await dispatch({ type: 'getCards', req: { ids: ['a'] } }, { id: 'ours' });

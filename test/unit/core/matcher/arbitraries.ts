@@ -2,6 +2,7 @@
 // small, nasty alphabet so that aliases actually occur, overlap, touch and collide.
 
 import fc from 'fast-check';
+import { ENTITY_TYPES } from '../../../../core/dataset-types';
 import type { AliasEntry } from '../../../../core/matcher-types';
 import { normalizeKey } from '../../../../core/normalize';
 
@@ -27,7 +28,6 @@ const aliasText = fc
   .tuple(edge, word, fc.array(fc.tuple(fc.constantFrom(' ', '-', "'", ''), word), { maxLength: 2 }), edge)
   .map(([pre, w, rest, post]) => pre + w + rest.map(([g, x]) => g + x).join('') + post);
 
-const TYPES = ['person', 'organization', 'group', 'place'] as const;
 
 /** A random dictionary; aliases that normalise alike are moved to one entity, as the dataset must. */
 export const entriesArb: fc.Arbitrary<AliasEntry[]> = fc
@@ -41,7 +41,7 @@ export const entriesArb: fc.Arbitrary<AliasEntry[]> = fc
       const key = normalizeKey(text);
       const e = owner.get(key) ?? entity;
       owner.set(key, e);
-      return { entity: `e${e}`, type: TYPES[e % 4]!, text, strength: weak ? 'weak' : 'strong', caseSensitive } satisfies AliasEntry;
+      return { entity: `e${e}`, type: ENTITY_TYPES[e % ENTITY_TYPES.length]!, text, strength: weak ? 'weak' : 'strong', caseSensitive } satisfies AliasEntry;
     });
   });
 

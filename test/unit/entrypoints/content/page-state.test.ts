@@ -1,6 +1,5 @@
-// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { isEditable, pageStatusFor } from '../../../../entrypoints/content/page-state';
+import { pageStatusFor, stateFor, statusOf } from '../../../../entrypoints/content/page-state';
 import { DEFAULT_SETTINGS } from '../../../../core/settings';
 
 describe('pageStatusFor', () => {
@@ -16,30 +15,23 @@ describe('pageStatusFor', () => {
   });
 });
 
-describe('isEditable', () => {
-  const el = (html: string) => {
-    const box = document.createElement('div');
-    document.body.append(box);
-    box.innerHTML = html;
-    return box.querySelector('[data-t]');
-  };
-  it('text fields, editable regions and ARIA text roles are editable', () => {
-    for (const html of [
-      '<input data-t>',
-      '<input type="search" data-t>',
-      '<textarea data-t></textarea>',
-      '<select data-t></select>',
-      '<div role="textbox" data-t></div>',
-      '<div role="combobox" data-t></div>',
-      '<div contenteditable="true" data-t></div>',
-    ]) {
-      expect(isEditable(el(html)), html).toBe(true);
-    }
+describe('statusOf / stateFor', () => {
+  const url = 'https://news.example/world';
+  it('tells nothing but "scanning" until the settings are known', () => {
+    expect(statusOf({ kind: 'unknown' })).toBe('scanning');
   });
-  it('buttons, checkboxes, links and plain text are not', () => {
-    for (const html of ['<input type="checkbox" data-t>', '<button data-t>b</button>', '<a href="#" data-t>a</a>', '<p data-t>p</p>']) {
-      expect(isEditable(el(html)), html).toBe(false);
-    }
-    expect(isEditable(null)).toBe(false);
+  it('an on page is scanning until its scan settles, then ready, and stays settled across settings changes', () => {
+    const first = stateFor(DEFAULT_SETTINGS, url, { kind: 'unknown' });
+    expect(first).toEqual({ kind: 'on', settled: false });
+    expect(statusOf(first)).toBe('scanning');
+    const settled = { kind: 'on', settled: true } as const;
+    expect(statusOf(settled)).toBe('ready');
+    expect(stateFor({ ...DEFAULT_SETTINGS, hoverDelayMs: 0 }, url, settled)).toEqual(settled);
+  });
+  it('paused and disabled sites are off with their own status; turning back on starts unsettled', () => {
+    const off = stateFor({ ...DEFAULT_SETTINGS, enabled: false }, url, { kind: 'on', settled: true });
+    expect(statusOf(off)).toBe('paused');
+    expect(statusOf(stateFor({ ...DEFAULT_SETTINGS, disabledSites: ['news.example'] }, url, off))).toBe('disabled-site');
+    expect(stateFor(DEFAULT_SETTINGS, url, off)).toEqual({ kind: 'on', settled: false });
   });
 });

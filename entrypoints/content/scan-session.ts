@@ -1,0 +1,135 @@
+// The scan flow: settings → scanner lifecycle → what is drawn → what is reported. Owns the
+// page's state (page-state.ts), the scanner, the enabled types and the debounced report.
+
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ENTITY_TYPES, type EntityType } from '../../core/dataset-types';
+import type { Matcher } from '../../core/matcher-types';
+import type { EntityCount, PageStatus, PageSummary } from '../../core/protocol';
+import { isSensitiveUrl, type Settings } from '../../core/settings';
+import type { HighlightWindow } from '../../dom/highlight-window';
+import type { PageMention } from '../../dom/page-mention';
+import { PageScanner } from '../../dom/page-scanner';
+import { stateFor, statusOf, type PageState } from './page-state';
+
+/** Quiet time after the last change before the page's findings are reported. */
+const REPORT_DELAY_MS = 250;
+/** Above this many elements the scan starts after the page's first paint (see start()). */
+const FIRST_FRAME_MAX_ELEMENTS = 15_000;
+
+export interface ScanSessionDeps {
+  ctx: ContentScriptContext;
+  doc: Document;
+  url: () => string;
+  matcher: Matcher;
+  drawn: HighlightWindow;
+  isOwnNode: (n: Node) => boolean;
+  /** The drawn mentions changed (after the settings are known). */
+  onMentions: (list: readonly PageMention[]) => void;
+  /** What the page holds, debounced: for the badge and to fetch the cards ahead of a hover. */
+  onReport: (entities: EntityCount[], status: PageStatus) => void;
+  onError: (e: unknown) => void;
+}
+
+export class ScanSession {
+  private state: PageState = { kind: 'unknown' };
+  private scanner: PageScanner | null = null;
+  private reportTimer = 0;
+
+  constructor(private readonly d: ScanSessionDeps) {}
+
+  /** Starts scanning before the settings are known (nothing is shown until they are). */
+  start(): void {
+    // A sensitive address is never scanned, whatever the settings.
+    if (!isSensitiveUrl(this.d.url())) this.startScanner(undefined);
+  }
+
+  apply(settings: Settings): void {
+    const before = this.state;
+    this.state = stateFor(settings, this.d.url(), before);
+    if (this.state.kind === 'off') {
+      this.stopScanner();
+      this.report();
+      return;
+    }
+    const types = new Set(ENTITY_TYPES.filter((t) => settings.entityTypes[t]));
+    if (!this.scanner) {
+      this.startScanner(types);
+      return;
+    }
+    // Changing types re-filters what is found; no new scan. The first settings also publish
+    // what the scan found while they were being read.
+    this.scanner.setEnabledTypes(types);
+    if (before.kind === 'unknown') this.changed(this.scanner.mentions());
+  }
+
+  /** The mentions shown on the page (none until the settings are known). */
+  mentions(): readonly PageMention[] {
+    return this.state.kind === 'on' ? this.scanner?.mentions() ?? [] : [];
+  }
+
+  summary(): PageSummary {
+    // A page with nothing to mark never reports a change: an idle scanner is the answer (and
+    // answers 'ready' as soon as the whole page is read, not after the report's delay).
+    this.settleIfIdle();
+    return { status: statusOf(this.state), url: this.d.url(), entities: this.state.kind === 'unknown' ? [] : this.counts() };
+  }
+
+  destroy(): void {
+    clearTimeout(this.reportTimer);
+    this.scanner?.destroy();
+    this.scanner = null;
+  }
+
+  private startScanner(enabledTypes: ReadonlySet<EntityType> | undefined): void {
+    this.stopScanner();
+    if (this.state.kind === 'on') this.state = { kind: 'on', settled: false };
+    const { doc } = this.d;
+    this.scanner = new PageScanner({
+      doc,
+      matcher: this.d.matcher,
+      signal: this.d.ctx.signal,
+      enabledTypes,
+      isOwnNode: this.d.isOwnNode,
+      onError: this.d.onError,
+      onChange: (list) => this.changed(list),
+      // On ordinary pages the first screen is marked in the page's first frame. On very large
+      // ones the first ::highlight styling alone costs Chromium 150 ms+, which would hold back
+      // the page's own first paint: there the page paints first and the scan follows.
+      firstChunkNow: doc.getElementsByTagName('*').length <= FIRST_FRAME_MAX_ELEMENTS,
+    });
+    this.scanner.start();
+  }
+
+  private stopScanner(): void {
+    this.scanner?.destroy();
+    this.scanner = null;
+    this.d.drawn.set([]);
+    this.d.onMentions([]);
+  }
+
+  private changed(list: readonly PageMention[]): void {
+    // Before the settings are read, the page may be one the user turned Factcard off for:
+    // scan, but show nothing and tell nobody.
+    if (this.state.kind !== 'on') return;
+    this.d.drawn.set(list);
+    this.d.onMentions(list);
+    clearTimeout(this.reportTimer);
+    this.reportTimer = this.d.ctx.setTimeout(() => {
+      this.settleIfIdle();
+      this.report();
+    }, REPORT_DELAY_MS);
+  }
+
+  private settleIfIdle(): void {
+    if (this.state.kind === 'on' && !this.state.settled && this.scanner?.idle()) this.state = { kind: 'on', settled: true };
+  }
+
+  private report(): void {
+    this.d.onReport(this.counts(), statusOf(this.state));
+  }
+
+  private counts(): EntityCount[] {
+    if (!this.scanner) return [];
+    return [...this.scanner.countsByEntity()].map(([entity, count]) => ({ entity, count })).sort((a, b) => b.count - a.count);
+  }
+}
