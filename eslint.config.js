@@ -1,12 +1,44 @@
 // Lint for the rules we care about; formatting is Prettier's job.
-// The import restrictions keep the layers honest (../shared/CONVENTIONS.md):
-// core/ is plain TypeScript, dom/ never touches the extension API, components/ are fed by props.
+//
+// Fences between the layers (docs/ARCHITECTURE.md), in both directions: each folder lists the
+// folders it may import, and everything else is refused — so a folder's list of importers
+// follows too (nothing but entrypoints/ imports platform/, nothing imports entrypoints/).
+//
+//   core/        → core/                               plain TypeScript, runs anywhere
+//   dom/         → core/, dom/                         the page, never the extension API
+//   components/  → core/, components/                  Preact, fed by props
+//   platform/    → core/, platform/                    the extension API glue
+//   entrypoints/ → everything                          wiring
+//   scripts/, bench/ → core/, dom/ (Node tools)
 import tseslint from 'typescript-eslint';
+
+const LAYERS = ['core', 'dom', 'components', 'platform', 'entrypoints'];
 
 const noExtensionApi = {
   name: 'wxt/browser',
-  message: 'Only entrypoints/ and the messaging/storage glue may use the extension API.',
+  message: 'Only entrypoints/ and platform/ may use the extension API.',
 };
+
+/** Refuses imports of every layer not in `allowed`, and of the extension API unless allowed. */
+function fence(files, allowed, { extensionApi = false, ui = true, globals = [] } = {}) {
+  const refused = LAYERS.filter((l) => !allowed.includes(l));
+  const paths = [];
+  if (!extensionApi) paths.push(noExtensionApi, { name: 'wxt/utils/content-script-context', message: noExtensionApi.message });
+  if (!ui) paths.push({ name: 'preact', message: 'No UI in this layer.' });
+  return {
+    files,
+    rules: {
+      ...(globals.length ? { 'no-restricted-globals': ['error', ...globals] } : {}),
+      'no-restricted-imports': [
+        'error',
+        {
+          paths,
+          patterns: refused.map((l) => ({ group: [`**/${l}/**`, `**/${l}`], message: `${files[0].split('/')[0]}/ may import only ${allowed.join('/, ')}/ (see docs/ARCHITECTURE.md).` })),
+        },
+      ],
+    },
+  };
+}
 
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'bench/vendor/**', 'coverage/**'] },
@@ -23,42 +55,11 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['core/**/*.ts'],
-    rules: {
-      'no-restricted-globals': ['error', 'document', 'window', 'browser', 'chrome', 'navigator'],
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [noExtensionApi, { name: 'preact', message: 'core/ is UI-free.' }],
-          patterns: [{ group: ['**/dom/**', '**/components/**', '**/entrypoints/**'], message: 'core/ imports nothing above it.' }],
-        },
-      ],
-    },
-  },
-  {
-    files: ['dom/**/*.ts'],
-    rules: {
-      'no-restricted-globals': ['error', 'browser', 'chrome'],
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [noExtensionApi],
-          patterns: [{ group: ['**/components/**', '**/entrypoints/**'], message: 'dom/ imports only core/.' }],
-        },
-      ],
-    },
-  },
-  {
-    files: ['components/**/*.tsx', 'components/**/*.ts'],
-    rules: {
-      'no-restricted-globals': ['error', 'browser', 'chrome'],
-      'no-restricted-imports': [
-        'error',
-        { paths: [noExtensionApi], patterns: [{ group: ['**/entrypoints/**'], message: 'Components are fed by props.' }] },
-      ],
-    },
-  },
+  fence(['core/**/*.ts'], ['core'], { ui: false, globals: ['document', 'window', 'browser', 'chrome', 'navigator'] }),
+  fence(['dom/**/*.ts'], ['core', 'dom'], { ui: false, globals: ['browser', 'chrome'] }),
+  fence(['components/**/*.ts', 'components/**/*.tsx'], ['core', 'components'], { globals: ['browser', 'chrome'] }),
+  fence(['platform/**/*.ts'], ['core', 'platform'], { extensionApi: true, ui: false }),
+  fence(['scripts/**/*.ts', 'bench/**/*.ts'], ['core', 'dom'], { ui: false }),
   {
     // Tests and scripts may poke at page-like HTML to build fixtures.
     files: ['test/**', 'scripts/**', 'bench/**'],

@@ -1,7 +1,7 @@
 // Which mentions are drawn: all of them on an ordinary page; on a page with more than `limit`
 // mentions, only those in and near the viewport.
 //
-// Why (issue 7, bench/README.md): Chromium rebuilds its highlight markers from every range of
+// Why (bench/README.md, "what the profile showed"): Chromium rebuilds its highlight markers from every range of
 // every registered Highlight whenever a highlight, the DOM or the style changed since the last
 // frame, so each such frame costs time in proportion to the registry's size (~3 ms per 1,000
 // ranges; ~25,000 ranges on the 2 MB benchmark page made a 100 ms+ frame, and made every later

@@ -8,13 +8,8 @@ import { applyFirstReference } from '../core/matcher/first-reference';
 import type { Matcher, TextMatch } from '../core/matcher-types';
 import { type Builtins, strSlice } from './builtins';
 import type { PageMention } from './page-mention';
-import type { Entry } from './run-store';
+import type { Candidate, Entry } from './run-entry';
 import { rangeFor } from './text-runs';
-
-export interface Candidate {
-  match: TextMatch;
-  mention: PageMention | null;
-}
 
 export class MentionPublisher {
   enabledTypes: ReadonlySet<EntityType> | undefined;

@@ -5,17 +5,11 @@
 import { type Builtins, DOCUMENT_POSITION_FOLLOWING } from './builtins';
 import { isInSkippedSubtree, type OwnNodeTest } from './block-rules';
 import { mergeInDocumentOrder } from './doc-order';
-import type { Candidate } from './mention-publisher';
+import { entryOf, type Entry } from './run-entry';
 import type { DirtySet } from './mutation-batcher';
 import { RunWalker, type TextRun } from './text-runs';
 
-export interface Entry {
-  run: TextRun;
-  matched: boolean;
-  candidates: Candidate[];
-}
-
-const entryOf = (run: TextRun): Entry => ({ run, matched: false, candidates: [] });
+export type { Entry } from './run-entry';
 
 export class RunStore {
   /** Runs in document order (during a full scan: the walked ones). */

@@ -5,7 +5,7 @@ export default defineContentScript({
   matches: ['<all_urls>'],
   // document_start, not document_end: document_end scripts run only after the browser's first
   // frame (~300 ms after DOMContentLoaded on the 2 MB benchmark page). Injected early, we read
-  // the settings while the page parses and start scanning in DOMContentLoaded (issue 7).
+  // the settings while the page parses and start scanning in DOMContentLoaded.
   runAt: 'document_start',
   allFrames: true,
   matchAboutBlank: true,

@@ -1,5 +1,5 @@
-// Our shipped code has no HTML-string sinks, no code from strings, and no network API at all
-// (issue 8). ESLint already forbids innerHTML/outerHTML/insertAdjacentHTML; this test covers
+// Our shipped code has no HTML-string sinks, no code from strings, and no network API at all.
+// ESLint already forbids innerHTML/outerHTML/insertAdjacentHTML; this test covers
 // the rest and the folders as a whole, so a new file cannot bring one in unnoticed. Preact's
 // own `dangerouslySetInnerHTML` support is the source of web-ext lint's two UNSAFE_VAR_ASSIGNMENT
 // warnings in the bundles: we never pass that prop (checked here), so that code never runs.

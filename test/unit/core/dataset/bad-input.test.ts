@@ -1,5 +1,5 @@
 // Bad input fails with a message naming the file (and field), and nothing good is lost: the
-// committed dataset stays byte for byte (issue 8, "Bad input"). Runs `npm run data` in-process
+// committed dataset stays byte for byte. Runs `npm run data` in-process
 // on a temporary copy of data/.
 
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
