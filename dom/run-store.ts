@@ -7,7 +7,7 @@ import { isInSkippedSubtree, type OwnNodeTest } from './block-rules';
 import { mergeInDocumentOrder } from './doc-order';
 import { entryOf, type Entry } from './run-entry';
 import type { DirtySet } from './mutation-batcher';
-import { RunWalker, type TextRun } from './text-runs';
+import { RunWalker } from './text-runs';
 
 export type { Entry } from './run-entry';
 
