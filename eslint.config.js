@@ -41,7 +41,7 @@ function fence(files, allowed, { extensionApi = false, ui = true, globals = [] }
 }
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'bench/vendor/**', 'coverage/**'] },
+  { ignores: ['.output/**', '.output-profile/**', '.wxt/**', 'node_modules/**', 'bench/vendor/**', 'coverage/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

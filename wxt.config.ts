@@ -35,11 +35,15 @@ function factcardIndex(): Plugin {
   };
 }
 
+/** `npm run bench:profile` builds an unminified copy elsewhere, so a CPU profile names functions. */
+const PROFILE_BUILD = process.env.FACTCARD_PROFILE_BUILD === '1';
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  ...(PROFILE_BUILD ? { outDir: '.output-profile' } : {}),
   vite: () => ({
     plugins: [preact(), factcardIndex()],
-    build: { target: 'es2022' },
+    build: { target: 'es2022', ...(PROFILE_BUILD ? { minify: false } : {}) },
   }),
   manifest: ({ browser }) => ({
     name: 'Factcard',
