@@ -29,12 +29,12 @@ const TOP = new Map<string, number>();
 /** Jobs, by the function the time is charged to (first matching rule wins). */
 const JOBS: [job: string, test: RegExp][] = [
   ['settings', /settings|storage|getItem|parseSettings|migrat|valibot|^_?parse$|^safeParse/i],
-  ['ranges', /rangeFor|pieceAt|createRange|setStart|setEnd/],
-  ['matching', /^find$|findIn|matchAt|walkTrie|fold|^match$|typeOf|normaliz|isWord|caseFold/i],
-  ['collection', /RunWalker|RunBuilder|step|addText|emit|classify|isBlockTag|nearestBlock|readAhead|fullWalker|walker|unreadBlocks|probe/i],
-  ['publishing', /publish|applyFirstReference|countsByEntity|changed|onMentions|summary|report/i],
-  ['drawing', /Highlight|draw|update|setStyle|adopt|ensure|register|IntersectionObserver|observe/i],
-  ['start-up', /loadMatcher|decode|startFactcard|main|whenParsed|CardController|ScanSession|CardHost|Highlighter|^$/],
+  ['ranges', /rangeFor|pieceAt|createRange|setStart|setEnd|rangeOf/],
+  ['matching', /^find$|findIn|matchAt|walkTrie|fold|^match$|typeOf|normaliz|isWord|caseFold|unitFlags|tables|classifyUnit|spanHasCase/i],
+  ['collection', /RunWalker|RunBuilder|^step$|^enter$|^exit$|addText|addBreak|emit|flush|isSpace|isDropped|take|classify|isBlockTag|nearestBlock|readAhead|fullWalker|walker|unreadBlocks|probe|onRun|onBlock|isOwnNode|editable/i],
+  ['publishing', /publish|applyFirstReference|countsByEntity|changed|onMentions|summary|report|matchInOrder|^task$/i],
+  ['drawing', /Highlight|draw|update|setStyle|adopt|ensure|register|syncObserved|observe|intersect/i],
+  ['start-up', /loadMatcher|decode|startFactcard|main|whenParsed|CardController|ScanSession|CardHost|^$/],
 ];
 
 interface ProfileNode {

@@ -119,8 +119,51 @@ function isRealm(x: unknown): x is RealmLike {
     && typeof g.Document === 'function' && typeof g.Range === 'function';
 }
 
+/** Plain property access: what the engine optimises best (inline caches, inlined getters). */
+function direct(): Builtins {
+  return {
+    firstChild: (n) => n.firstChild,
+    nextSibling: (n) => n.nextSibling,
+    parentNode: (n) => n.parentNode,
+    nodeType: (n) => n.nodeType,
+    isConnected: (n) => n.isConnected,
+    contains: (n, other) => n.contains(other),
+    compareDocumentPosition: (n, other) => n.compareDocumentPosition(other),
+    localName: (e) => e.localName,
+    getAttribute: (e, name) => e.getAttribute(name),
+    hasAttribute: (e, name) => e.hasAttribute(name),
+    data: (t) => t.data,
+    createRange: (d) => d.createRange(),
+    setStart: (r, n, o) => r.setStart(n, o),
+    setEnd: (r, n, o) => r.setEnd(n, o),
+    setStartBefore: (r, n) => r.setStartBefore(n),
+    setEndAfter: (r, n) => r.setEndAfter(n),
+    rangeToString: (r) => r.toString(),
+    comparePoint: (r, n, o) => r.comparePoint(n, o),
+    startContainer: (r) => r.startContainer,
+    endContainer: (r) => r.endContainer,
+    rangeClientRects: (r) => (typeof r.getClientRects === 'function' ? r.getClientRects() : null),
+    elementRect: (e) => (typeof e.getBoundingClientRect === 'function' ? e.getBoundingClientRect() : null),
+  };
+}
+
 // Taken at module load for the realm we run in (a no-op in plain Node).
-const here: Builtins | null = isRealm(globalThis) ? capture(globalThis) : null;
+let here: Builtins | null = isRealm(globalThis) ? capture(globalThis) : null;
+
+/**
+ * Declares that this module runs in a content script's own world — Chromium's isolated world,
+ * Firefox's Xray wrappers — where a page's changes to DOM and String prototypes never reach
+ * us. There plain property access is as safe as the captured copies and several times faster
+ * on the scanner's hot path (the uncurried copies defeat the engine's inline caches), so it
+ * replaces them for this realm. Only the content script's entry point calls this; tests and
+ * the scan CLI share their realm with page code and keep the captured copies.
+ */
+export function trustOwnRealm(): void {
+  if (!here) return;
+  here = direct();
+  charCodeAt = (s, i) => s.charCodeAt(i);
+  strSlice = (s, start, end) => s.slice(start, end);
+}
 const hereNode: unknown = here ? (globalThis as unknown as RealmLike).Node : undefined;
 const byRealm = new WeakMap<object, Builtins>();
 
@@ -138,8 +181,9 @@ export function builtinsFor(doc: Document): Builtins {
 }
 
 // String methods used on every character of the page's text.
-export const charCodeAt: (s: string, i: number) => number = uncurry(String.prototype.charCodeAt);
-export const strSlice: (s: string, start: number, end?: number) => string = uncurry(String.prototype.slice);
+// (Replaced by plain calls in a trusted realm: see trustOwnRealm.)
+export let charCodeAt: (s: string, i: number) => number = uncurry(String.prototype.charCodeAt);
+export let strSlice: (s: string, start: number, end?: number) => string = uncurry(String.prototype.slice);
 
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;

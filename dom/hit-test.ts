@@ -7,9 +7,10 @@
 // rects. The rect it falls in, joined with the mention's other rects on the same line, is
 // the line box the card anchors to (not the whole multi-line range).
 
-import { builtinsFor, type Builtins, TEXT_NODE } from './builtins';
+import { builtinsFor, TEXT_NODE } from './builtins';
 import { defaultCaret, type CaretPoint } from './caret';
 import type { PageMention } from './page-mention';
+import { piecesIn } from './text-runs';
 
 export interface Hit {
   mention: PageMention;
@@ -83,24 +84,30 @@ function lineAt(doc: Document, rects: ArrayLike<DOMRectReadOnly>, x: number, y: 
   return { box: makeRect(doc, left, top, right - left, bottom - top), line: Math.max(0, line) };
 }
 
-/** Text nodes a range touches (bounded: mentions are short). */
-function textNodesOf(b: Builtins, r: Range): Node[] {
+/** Text nodes holding a mention's text, from its run's pieces (no Range needed). */
+function textNodesOf(m: PageMention): Node[] {
   const out: Node[] = [];
-  const start = b.startContainer(r);
-  const end = b.endContainer(r);
-  let n: Node | null = start;
-  for (let steps = 0; n && steps < 256; steps++) {
-    if (b.nodeType(n) === TEXT_NODE) out[out.length] = n;
-    if (n === end) break;
-    const child: Node | null = b.firstChild(n);
-    if (child) {
-      n = child;
-      continue;
-    }
-    while (n && !b.nextSibling(n)) n = b.parentNode(n);
-    n = n ? b.nextSibling(n) : null;
+  const ps = piecesIn(m.run, m.start, m.end);
+  for (let i = 0; i < ps.length; i++) {
+    const p = ps[i]!;
+    if (!p.synthetic && out[out.length - 1] !== p.node) out[out.length] = p.node;
   }
   return out;
+}
+
+/**
+ * Whether the caret point (a text node and offset) lies within the mention's text, from the
+ * run's offset map; null when the point falls in collapsed white space the map skips.
+ */
+function caretInside(m: PageMention, node: Node, offset: number): boolean | null {
+  const ps = piecesIn(m.run, m.start, m.end);
+  for (let i = 0; i < ps.length; i++) {
+    const p = ps[i]!;
+    if (p.synthetic || p.node !== node || offset < p.nodeOffset || offset > p.nodeOffset + p.len) continue;
+    const at = p.start + (offset - p.nodeOffset);
+    return at >= m.start && at <= m.end;
+  }
+  return null;
 }
 
 export function createHitTester(doc: Document, getMentions: () => readonly PageMention[], opts: HitTestOptions = {}): HitTester {
@@ -117,7 +124,7 @@ export function createHitTester(doc: Document, getMentions: () => readonly PageM
     for (let i = 0; i < ms.length; i++) {
       const m = ms[i];
       if (!m) continue;
-      const nodes = textNodesOf(b, m.range);
+      const nodes = textNodesOf(m);
       for (let k = 0; k < nodes.length; k++) {
         const n = nodes[k]!;
         const list = index.get(n);
@@ -153,11 +160,13 @@ export function createHitTester(doc: Document, getMentions: () => readonly PageM
         if (!cands) return null;
         for (let i = 0; i < cands.length; i++) {
           const m = cands[i]!;
-          let inside = false;
-          try {
-            inside = b.comparePoint(m.range, caret.node, caret.offset) === 0;
-          } catch {
-            inside = false;
+          let inside = caretInside(m, caret.node, caret.offset);
+          if (inside === null) {
+            try {
+              inside = b.comparePoint(m.range, caret.node, caret.offset) === 0;
+            } catch {
+              inside = false;
+            }
           }
           if (!inside) continue;
           const h = check(m, x, y);

@@ -6,10 +6,9 @@
 import type { EntityType } from '../core/dataset-types';
 import { applyFirstReference } from '../core/matcher/first-reference';
 import type { Matcher, TextMatch } from '../core/matcher-types';
-import { type Builtins, strSlice } from './builtins';
-import type { PageMention } from './page-mention';
+import { strSlice } from './builtins';
+import { LazyMention, type PageMention } from './page-mention';
 import type { Candidate, Entry } from './run-entry';
-import { rangeFor } from './text-runs';
 
 export class MentionPublisher {
   enabledTypes: ReadonlySet<EntityType> | undefined;
@@ -17,8 +16,6 @@ export class MentionPublisher {
   private nextId = 1;
 
   constructor(
-    private readonly b: Builtins,
-    private readonly doc: Document,
     private readonly matcher: Matcher,
     private readonly onError: ((e: unknown) => void) | undefined,
   ) {}
@@ -41,12 +38,11 @@ export class MentionPublisher {
     for (let i = 0; i < matches.length; i++) {
       const m = matches[i];
       if (!m) continue;
-      let mention: PageMention | null = null;
       const type = this.matcher.typeOf(m.entity);
-      const range = type ? rangeFor(this.b, this.doc, e.run, m.start, m.end) : null;
-      if (type && range) {
-        mention = { id: this.nextId++, entity: m.entity, type, text: strSlice(e.run.text, m.start, m.end), run: e.run, start: m.start, end: m.end, range, block: e.run.block, weak: m.weak };
-      }
+      // The offsets always lie in the run (the matcher read its text); the Range is made when needed.
+      const mention = type && m.start >= 0 && m.start < m.end && m.end <= e.run.text.length
+        ? new LazyMention(this.nextId++, m.entity, type, strSlice(e.run.text, m.start, m.end), e.run, m.start, m.end, m.weak)
+        : null;
       cands[cands.length] = { match: m, mention };
     }
     e.candidates = cands;

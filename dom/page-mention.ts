@@ -2,7 +2,8 @@
 // highlighter, hit testing, the card, the popup's counts) consumes.
 
 import type { EntityType } from '../core/dataset-types';
-import type { TextRun } from './text-runs';
+import { builtinsFor } from './builtins';
+import { rangeFor, type TextRun } from './text-runs';
 
 export interface PageMention {
   id: number;
@@ -14,9 +15,48 @@ export interface PageMention {
   run: TextRun;
   start: number;
   end: number;
-  range: Range;
+  /** The mention's text in the page, made on first use (drawing, hovering, scrolling to it). */
+  readonly range: Range;
   /** The nearest block element of the mention's text (what highlight windowing observes). */
   block: Element;
   /** true when matched through a weak alias confirmed by an earlier strong mention. */
   weak: boolean;
+}
+
+/**
+ * A mention whose Range is made on first use. A page holds tens of thousands of mentions but
+ * draws and hovers few (highlights are windowed on big pages); counting needs none. Positions
+ * (run and offsets) are what the scanner keeps; the Range follows the DOM once made.
+ */
+export class LazyMention implements PageMention {
+  private r: Range | null = null;
+
+  constructor(
+    readonly id: number,
+    readonly entity: string,
+    readonly type: EntityType,
+    readonly text: string,
+    readonly run: TextRun,
+    readonly start: number,
+    readonly end: number,
+    readonly weak: boolean,
+  ) {}
+
+  get block(): Element {
+    return this.run.block;
+  }
+
+  get range(): Range {
+    if (this.r) return this.r;
+    const doc = this.run.block.ownerDocument;
+    let r: Range | null = null;
+    try {
+      r = rangeFor(builtinsFor(doc), doc, this.run, this.start, this.end);
+    } catch {
+      // The text changed since it was read (the scanner re-reads it in the next frame):
+      // an empty range draws nothing and is hit by nothing until then.
+    }
+    this.r = r ?? builtinsFor(doc).createRange(doc);
+    return this.r;
+  }
 }

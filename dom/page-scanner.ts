@@ -111,7 +111,7 @@ export class PageScanner {
     this.now = o.now ?? defaultNow();
     this.budget = Math.min(50, Math.max(1, o.budgetMs ?? 16));
     this.runs = new RunStore(this.b, o.isOwnNode);
-    this.publisher = new MentionPublisher(this.b, o.doc, o.matcher, o.onError);
+    this.publisher = new MentionPublisher(o.matcher, o.onError);
     this.publisher.enabledTypes = o.enabledTypes;
     const win = o.doc.defaultView as (Window & typeof globalThis) | null;
     this.yieldTask = o.yieldTask ?? (win ? createTaskYield(win, signal) : (cb) => void Promise.resolve().then(cb));

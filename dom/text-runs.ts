@@ -43,6 +43,12 @@ function isSpace(c: number): boolean {
     || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
 }
 
+/**
+ * Text that needs the character walk: white space other than single spaces, or a character
+ * runs drop (keep in step with isSpace and isDropped).
+ */
+const NEEDS_CHAR_WALK = /[\t\n\v\f\r\u0085\u00a0\u1680\u2000-\u200f\u2028\u2029\u202f\u205f\u2060\u3000\u00ad\ufeff]| {2}/;
+
 function isDropped(c: number): boolean {
   return c === 0xad || c === 0x200b || c === 0xfeff || c === 0x200e || c === 0x200f || c === 0x2060;
 }
@@ -88,6 +94,10 @@ class RunBuilder {
 
   addText(node: Node, data: string): void {
     const n = data.length;
+    if (!NEEDS_CHAR_WALK.test(data)) {
+      this.addPlainText(node, data);
+      return;
+    }
     let segStart = -1;
     for (let i = 0; i < n; i++) {
       const c = charCodeAt(data, i);
@@ -107,6 +117,34 @@ class RunBuilder {
       }
     }
     if (segStart >= 0) this.emit(strSlice(data, segStart, n), node, segStart, false);
+  }
+
+  /**
+   * The common case, for text with no white space but single spaces and nothing to drop:
+   * one piece for the whole text between its (single) leading and trailing spaces. The same
+   * text and pieces as the character walk, without a piece extension and a string
+   * concatenation per word.
+   */
+  private addPlainText(node: Node, data: string): void {
+    let a = 0;
+    let z = data.length;
+    if (z > 0 && charCodeAt(data, 0) === 32) {
+      if (!this.wsNode) {
+        this.wsNode = node;
+        this.wsOffset = 0;
+      }
+      a = 1;
+    }
+    if (z > a && charCodeAt(data, z - 1) === 32) z--;
+    if (z > a) {
+      this.flushSpace();
+      if (!this.first) this.first = node;
+      this.emit(a === 0 && z === data.length ? data : strSlice(data, a, z), node, a, false);
+    }
+    if (z < data.length && z >= a && !this.wsNode) {
+      this.wsNode = node;
+      this.wsOffset = z;
+    }
   }
 
   take(block: Element): TextRun | null {
@@ -244,8 +282,8 @@ export class RunWalker {
   }
 }
 
-/** Binary search: the piece holding run offset `off` (0 ≤ off < text.length). */
-function pieceAt(pieces: readonly Piece[], off: number): Piece | undefined {
+/** Binary search: the index of the piece holding run offset `off` (0 ≤ off < text.length). */
+function pieceIndexAt(pieces: readonly Piece[], off: number): number {
   let lo = 0;
   let hi = pieces.length - 1;
   while (lo < hi) {
@@ -254,7 +292,24 @@ function pieceAt(pieces: readonly Piece[], off: number): Piece | undefined {
     if (p && p.start <= off) lo = mid;
     else hi = mid - 1;
   }
-  return pieces[lo];
+  return lo;
+}
+
+function pieceAt(pieces: readonly Piece[], off: number): Piece | undefined {
+  return pieces[pieceIndexAt(pieces, off)];
+}
+
+/** The pieces holding run text [start, end), in order (bounded by the mention's length). */
+export function piecesIn(run: TextRun, start: number, end: number): Piece[] {
+  const out: Piece[] = [];
+  if (start >= end || run.pieces.length === 0) return out;
+  let i = pieceIndexAt(run.pieces, start);
+  for (; i < run.pieces.length; i++) {
+    const p = run.pieces[i]!;
+    if (p.start >= end) break;
+    out[out.length] = p;
+  }
+  return out;
 }
 
 /** A Range over run text [start, end). Null when the offsets are outside the run. */

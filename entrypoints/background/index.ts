@@ -6,11 +6,14 @@ import type { Dataset } from '../../core/dataset-types';
 import type { BackgroundProtocol } from '../../core/protocol';
 import { createBackgroundHandlers, toolbarAction } from '../../platform/background-handlers';
 import { listen, sendToTab } from '../../platform/messaging';
+import { settingsItem } from '../../platform/settings';
 
 const ICONS = { normal: '', paused: '-paused' } as const;
 const iconPaths = (suffix: string) => ({ 16: `/icon/16${suffix}.png`, 32: `/icon/32${suffix}.png`, 48: `/icon/48${suffix}.png` });
 
 export default defineBackground(() => {
+  // Upgrades a stored settings value of an older version once, here (readers migrate in memory).
+  settingsItem();
   const action = toolbarAction(browser);
   const handlers = createBackgroundHandlers({
     index: new DatasetIndex(dataset as Dataset),

@@ -33,7 +33,8 @@ export interface CardControllerDeps {
 
 export class CardController {
   private state: CardState = { kind: 'closed' };
-  private readonly host: CardHost;
+  /** Built at the first card: a page nobody hovers pays nothing for it. */
+  private cardHost: CardHost | null = null;
   private readonly intent: HoverIntent<PageMention>;
   private readonly cards = new Map<string, CardModel>();
   private pending: Promise<void> = Promise.resolve();
@@ -43,7 +44,6 @@ export class CardController {
   private hoverLine = 0;
 
   constructor(private readonly d: CardControllerDeps) {
-    this.host = new CardHost(d.doc);
     this.intent = new HoverIntent<PageMention>(
       DEFAULT_INTENT,
       { open: (m) => void this.show(m, this.hoverLine), close: () => this.hide() },
@@ -68,20 +68,21 @@ export class CardController {
 
   /** Our own UI: the scanner never reads it. */
   isOwnNode(n: Node): boolean {
-    return n === this.host.host || this.host.host.contains(n);
+    const el = this.cardHost?.host;
+    return !!el && (n === el || el.contains(n));
   }
 
   /** Keys typed here are the user's: in a field of the page, not in our card. */
   userIsTyping(): boolean {
-    return isEditable(this.d.doc.activeElement) && !this.host.hasFocus();
+    return isEditable(this.d.doc.activeElement) && !this.cardHost?.hasFocus();
   }
 
   /** The pointer moved to `p`; `hitAt` finds the mention under it (skipped over the card). */
   pointer(p: Point, hitAt: (p: Point) => Hit | null): void {
-    const overCard = this.host.contains(p.x, p.y);
+    const overCard = this.cardHost?.contains(p.x, p.y) ?? false;
     const hit = overCard ? null : hitAt(p);
     if (hit) this.hoverLine = hit.line;
-    this.intent.move(p, hit?.mention ?? null, overCard, this.host.rect());
+    this.intent.move(p, hit?.mention ?? null, overCard, this.cardHost?.rect() ?? null);
   }
 
   pointerLeft(): void {
@@ -92,10 +93,10 @@ export class CardController {
   openByKeyboard(m: PageMention): void {
     scrollToMention(m, { highlighter: this.d.highlighter, signal: this.d.ctx.signal, behavior: 'instant' });
     const active = this.d.doc.activeElement;
-    if (!this.host.hasFocus()) this.returnFocus = active instanceof HTMLElement ? active : null;
+    if (!this.cardHost?.hasFocus()) this.returnFocus = active instanceof HTMLElement ? active : null;
     this.hoverLine = 0;
     this.intent.openNow(m);
-    void this.pending.then(() => this.d.ctx.requestAnimationFrame(() => this.host.focusCard()));
+    void this.pending.then(() => this.d.ctx.requestAnimationFrame(() => this.cardHost?.focusCard()));
   }
 
   /** Closes the card and gives focus back to where it was before a keyboard opening. */
@@ -126,7 +127,7 @@ export class CardController {
 
   destroy(): void {
     this.intent.destroy();
-    this.host.destroy();
+    this.cardHost?.destroy();
     this.state = { kind: 'closed' };
   }
 
@@ -138,12 +139,14 @@ export class CardController {
     if (!card || this.d.ctx.signal.aborted || this.intent.openKey?.id !== m.id) return;
     this.state = { kind: 'open', mention: m, line, entity };
     this.d.highlighter.setActive(m);
-    this.host.show(
+    this.cardHost ??= new CardHost(this.d.doc);
+    const host = this.cardHost;
+    host.show(
       {
         card,
         viewerHref: this.d.viewerHref,
         onOpenSource: (target) => this.d.openViewer(target),
-        onSelectEntity: (id) => void this.show(m, line, id).then(() => this.host.focusCard()),
+        onSelectEntity: (id) => void this.show(m, line, id).then(() => host.focusCard()),
         onClose: () => this.close(),
       },
       { range: m.range, line },
@@ -153,7 +156,7 @@ export class CardController {
   private hide(): void {
     this.state = { kind: 'closed' };
     this.d.highlighter.setActive(null);
-    this.host.hide();
+    this.cardHost?.hide();
   }
 
   private listen(): void {
@@ -168,6 +171,6 @@ export class CardController {
       const r = m.range.getBoundingClientRect();
       if (r.bottom < 0 || r.top > window.innerHeight) this.intent.closeNow();
     }, { passive: true, capture: true });
-    ctx.addEventListener(doc, 'fullscreenchange', () => this.host.followFullscreen());
+    ctx.addEventListener(doc, 'fullscreenchange', () => this.cardHost?.followFullscreen());
   }
 }

@@ -1,4 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { trustOwnRealm } from '../../dom/builtins';
 import { readSettings, startFactcard, whenParsed } from './app';
 
 export default defineContentScript({
@@ -10,6 +11,8 @@ export default defineContentScript({
   allFrames: true,
   matchAboutBlank: true,
   main(ctx) {
+    // A content script's world is its own: the page cannot reach our prototypes (see dom/builtins.ts).
+    trustOwnRealm();
     const settings = readSettings();
     whenParsed(ctx, () => startFactcard(ctx, settings));
   },

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, isSensitiveUrl, isSiteDisabled, migrateSettings, parseSettings, siteOf } from '../../../core/settings';
-import { loadSettings, saveSettings, settingsItem } from '../../../platform/settings';
+import { loadSettings, saveSettings, settingsItem, watchSettings } from '../../../platform/settings';
 
 describe('parseSettings', () => {
   it('gives the defaults for nothing stored', () => {
@@ -93,9 +93,27 @@ describe('settings in storage.sync', () => {
 
   it('migrates a version 0 value on read', async () => {
     await fakeBrowser.storage.sync.set({ settings: { paused: true, delay: 100 }, 'settings$': { v: 0 } });
-    await settingsItem.migrate();
+    await settingsItem().migrate();
     const s = await loadSettings();
     expect(s.enabled).toBe(false);
     expect(s.hoverDelayMs).toBe(100);
+  });
+
+  it('reads an old version in memory, migrated, without writing it back', async () => {
+    await fakeBrowser.storage.sync.set({ settings: { paused: true, delay: 100 }, 'settings$': { v: 0 } });
+    const s = await loadSettings();
+    expect([s.enabled, s.hoverDelayMs]).toEqual([false, 100]);
+    expect(await fakeBrowser.storage.sync.get('settings$')).toEqual({ 'settings$': { v: 0 } });
+  });
+
+  it('watch calls back with parsed settings on a change in storage.sync only, until unwatched', async () => {
+    const seen: number[] = [];
+    const unwatch = watchSettings((s) => seen.push(s.hoverDelayMs));
+    await fakeBrowser.storage.sync.set({ settings: { ...DEFAULT_SETTINGS, hoverDelayMs: 700 } });
+    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, hoverDelayMs: 800 } });
+    await fakeBrowser.storage.sync.set({ settings: { ...DEFAULT_SETTINGS, hoverDelayMs: 'fast' } });
+    unwatch();
+    await fakeBrowser.storage.sync.set({ settings: { ...DEFAULT_SETTINGS, hoverDelayMs: 900 } });
+    expect(seen).toEqual([700, DEFAULT_SETTINGS.hoverDelayMs]);
   });
 });
