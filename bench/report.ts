@@ -123,7 +123,7 @@ export function renderMarkdown(r: BenchResult): string {
       );
     }
     const h = b.hover;
-    if (h) out.push('', `Hover (${b.name}): end of the ${h.dwellMs} ms dwell → card painted ${ms(stat(h.samples))} ms over ${h.samples.length} hovers${h.failures ? ` (${h.failures} of ${h.words.length} hovers showed no card within 5 s)` : ''}.`);
+    if (h) out.push('', `Hover (${b.name}): end of the ${h.dwellMs} ms dwell → card painted ${ms(stat(h.samples))} ms over ${h.samples.length} hovers; ${h.failures} of ${h.words.length} hovers showed no card within 5 s.`);
     if (b.indexLoad.length) {
       out.push('', `Index in the page (${b.name}, fresh page each run): ${b.indexLoad.map((i) => `${i.label} (${kB(i.bytes)}) JSON.parse + loadMatcher ${ms(i.load)} ms, first find ${ms(i.firstFind)} ms`).join('; ')}.`);
     }

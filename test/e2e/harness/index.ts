@@ -23,7 +23,10 @@ export async function wordCenter(page: import('./driver').TestPage, word: string
         const text = n.nodeValue ?? '';
         let i = text.indexOf(word);
         while (i !== -1) {
-          if (seen++ === nth) {
+          // Whole words only: "Syria" inside "Syrian" is no mention of Syria.
+          const edge = /[\p{L}\p{N}]/u;
+          const whole = !edge.test(text.charAt(i - 1)) && !edge.test(text.charAt(i + word.length));
+          if (whole && seen++ === nth) {
             const r = document.createRange();
             r.setStart(n, i);
             r.setEnd(n, i + word.length);
