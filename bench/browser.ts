@@ -271,3 +271,76 @@ export async function hoverRun(driver: Driver, url: string, words: string[], dwe
     await p.close();
   }
 }
+
+export interface SoakResult {
+  paragraphsAdded: number;
+  paragraphsRemoved: number;
+  /** The content script's whole-page count at the end, and what a fresh scan of the final page finds. */
+  mentions: number | null;
+  expectedMentions: number;
+  /** Ranges registered as highlights at the end (drawing is windowed above 1,500 mentions). */
+  drawn: number;
+  heapBefore: number | null;
+  heapAfter: number | null;
+  elapsedMs: number;
+}
+
+/**
+ * Infinite-scroll soak: paragraphs appended in bursts at the bottom (scrolled there), and
+ * every other paragraph of the previous burst removed after each burst. At the end the
+ * content script must count exactly what a fresh scan of the final page finds (nothing kept
+ * for nodes that left the document), and its heap must be bounded.
+ */
+export async function soakRun(
+  driver: Driver,
+  url: string,
+  bursts: string[][],
+  gapMs: number,
+  countFresh: (html: string) => Promise<number>,
+): Promise<SoakResult> {
+  const probe = await driver.open(driver.extensionUrl('/popup.html?tab=0'));
+  const full = `${url}#observe`;
+  const p = await driver.open(full);
+  const t0 = Date.now();
+  try {
+    await waitSettled(p, 300, 30_000);
+    const heapBefore = driver.name === 'chromium' ? await heapUsed(p) : null;
+    let added = 0;
+    let removed = 0;
+    // Each round removes every other paragraph of the previous burst, then appends the next
+    // burst; a last round (no burst) halves the last one.
+    for (const burst of [...bursts, []]) {
+      removed += await evaluateText<number>(p, `(() => {
+        const old = [...document.querySelectorAll('p[data-soak]')];
+        let n = 0;
+        for (let i = 0; i < old.length; i += 2) { old[i].remove(); n++; }
+        for (const el of old) el.removeAttribute('data-soak');
+        const box = document.createElement('div');
+        box.innerHTML = ${JSON.stringify(burst.map((h) => h.replace('<p>', '<p data-soak>')).join(''))};
+        document.querySelector('article').append(...box.childNodes);
+        window.scrollTo(0, document.documentElement.scrollHeight);
+        return n;
+      })()`);
+      added += burst.length;
+      await sleep(gapMs);
+    }
+    await sleep(1500);
+    const summary = await watchReady(probe, full);
+    const html = await evaluateText<string>(p, 'document.documentElement.outerHTML');
+    const drawn = await evaluateText<number>(p, `['person','organization','group','place'].reduce((n, t) => n + (CSS.highlights.get('factcard-' + t)?.size ?? 0), 0)`);
+    const heapAfter = driver.name === 'chromium' ? await heapUsed(p) : null;
+    return {
+      paragraphsAdded: added,
+      paragraphsRemoved: removed,
+      mentions: summary?.total ?? null,
+      expectedMentions: await countFresh(html),
+      drawn,
+      heapBefore,
+      heapAfter,
+      elapsedMs: Date.now() - t0,
+    };
+  } finally {
+    await p.close();
+    await probe.close();
+  }
+}

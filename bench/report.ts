@@ -2,7 +2,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { BrowserName } from '../test/e2e/harness';
-import type { BaselineSample, FactcardSample } from './browser';
+import type { BaselineSample, FactcardSample, SoakResult } from './browser';
 import type { Machine } from './machine';
 import { matcherBenchMarkdown, type Result as MatcherResult } from './matcher';
 import type { Bytes } from './size';
@@ -25,6 +25,7 @@ export interface BrowserResult {
   name: BrowserName;
   pages: PageResult[];
   dynamic: { paragraphs: number; bursts: number; gapMs: number; latencies: number[]; added: number[]; longTasks: number | null; longestTask: number | null } | null;
+  soak: SoakResult | null;
   hover: { dwellMs: number; words: string[]; samples: number[]; failures: number } | null;
   indexLoad: { label: string; bytes: number; load: Stat | null; firstFind: Stat | null }[];
 }
@@ -120,6 +121,14 @@ export function renderMarkdown(r: BenchResult): string {
       out.push(
         '',
         `Dynamic page (${b.name}): ${num(d.paragraphs, 0)} paragraphs appended in ${d.bursts} bursts, one every ${d.gapMs} ms: append → last highlight of the burst ${ms(lat)} ms over ${d.latencies.length} bursts, ${num(stat(d.added)?.median ?? 0, 0)} drawn ranges added per burst; long tasks ${d.longTasks === null ? 'n/a (no Long Tasks API)' : `${d.longTasks}${d.longTasks ? `, longest ${num(d.longestTask ?? 0, 0)} ms` : ''}`}.`,
+      );
+    }
+    const s = b.soak;
+    if (s) {
+      const mb = (x: number | null): string => (x === null ? 'n/a' : `${num(x / 1048576, 1)} MB`);
+      out.push(
+        '',
+        `Infinite-scroll soak (${b.name}): ${num(s.paragraphsAdded, 0)} paragraphs appended in bursts and ${num(s.paragraphsRemoved, 0)} removed again, in ${num(s.elapsedMs / 1000, 1)} s: the content script counts ${s.mentions === null ? 'n/a' : num(s.mentions, 0)} mentions, a fresh scan of the final page ${num(s.expectedMentions, 0)} (${s.mentions === s.expectedMentions ? 'nothing kept for removed nodes' : 'MISMATCH'}); ${num(s.drawn, 0)} ranges drawn; JS heap ${mb(s.heapBefore)} before → ${mb(s.heapAfter)} after (page included).`,
       );
     }
     const h = b.hover;

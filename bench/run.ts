@@ -13,7 +13,10 @@ import { DEFAULT_SETTINGS } from '../core/settings';
 import { assertBuilt, launch, poll, startServer, type BrowserName, type Driver } from '../test/e2e/harness';
 import { evaluateText, launchPlainChromium, launchPlainFirefox, type PlainBrowser } from '../test/e2e/harness/native';
 import type { Routes } from '../test/e2e/harness/server';
-import { dynamicRun, factcardRun, floorRun, hoverRun, markRun, plainPageRun, type BaselineSample, type FactcardSample } from './browser';
+import { dynamicRun, factcardRun, floorRun, hoverRun, markRun, plainPageRun, soakRun, type BaselineSample, type FactcardSample, type SoakResult } from './browser';
+import { scanContent } from '../scripts/scan';
+import type { Dataset } from '../core/dataset-types';
+import { readFileSync } from 'node:fs';
 import { INDEX_LOAD_PAGE, matcherModuleRoutes } from './index-load';
 import { runMatcherBench } from './matcher';
 import { syntheticAliases } from './matcher-data';
@@ -83,6 +86,7 @@ async function measureBrowser(name: BrowserName, routes: Routes, origin: (p: str
 
   const driver: Driver = await launch(name);
   let dynamic: BrowserResult['dynamic'] = null;
+  let soak: SoakResult | null = null;
   let hover: BrowserResult['hover'] = null;
   const indexLoad: BrowserResult['indexLoad'] = [];
   try {
@@ -99,6 +103,16 @@ async function measureBrowser(name: BrowserName, routes: Routes, origin: (p: str
     const bursts: string[] = [];
     for (let i = 0; i < paragraphs.length; i += 50) bursts.push(paragraphs.slice(i, i + 50).join('\n'));
     dynamic = { paragraphs: paragraphs.length, bursts: bursts.length, gapMs: 250, ...(await dynamicRun(driver, origin('/10k.html'), bursts, 250)) };
+
+    log(`${name}: infinite-scroll soak`);
+    {
+      const paragraphs = dynamicParagraphs(QUICK ? 2_000 : 20_000);
+      const size = QUICK ? 250 : 500;
+      const bursts: string[][] = [];
+      for (let i = 0; i < paragraphs.length; i += size) bursts.push(paragraphs.slice(i, i + size));
+      const dataset = JSON.parse(readFileSync(join(ROOT, 'data/dataset.json'), 'utf8')) as Dataset;
+      soak = await soakRun(driver, origin('/10k.html'), bursts, 100, async (html) => (await scanContent(html, 'html', dataset)).length);
+    }
 
     log(`${name}: hover`);
     // 10 names, 5 rounds: 50 hovers (the first is the warm-up).
@@ -123,7 +137,7 @@ async function measureBrowser(name: BrowserName, routes: Routes, origin: (p: str
   } finally {
     await driver.close();
   }
-  return { name, pages, dynamic, hover, indexLoad };
+  return { name, pages, dynamic, soak, hover, indexLoad };
 }
 
 async function main(): Promise<void> {
