@@ -2,6 +2,13 @@
 // its candidates, and on every publish applies the first-reference rule (a weak alias counts
 // only after a strong mention of its entity earlier in the page) over all runs in document
 // order, then the enabled-types filter.
+//
+// Publishing part of a page early: the rule runs over the walked runs in document order,
+// then the early runs (all of which lie after the walked ones), runs not yet read counting as
+// empty. A weak match can only gain an earlier strong mention as more runs are read, never
+// lose one, so a weak match published early is never retracted, and one held back is
+// published as soon as the run holding its confirming strong mention is read. When the walk
+// is done the result is exactly the rule over the whole document.
 
 import type { EntityType } from '../core/dataset-types';
 import { applyFirstReference } from '../core/matcher/first-reference';

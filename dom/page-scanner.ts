@@ -16,56 +16,27 @@
 // block it takes its runs as they are instead of reading it again, so runs stay in document
 // order and are read once.
 //
-// First-reference rule: every publish applies it over the walked runs in document order,
-// then the early runs (all of which lie after the walked ones), runs not yet read counting as
-// empty. A weak match can only gain an earlier strong mention as more runs are read, never
-// lose one, so a weak match published early is never retracted, and one held back is
-// published as soon as the run holding its confirming strong mention is read. When the walk
-// is done the result is exactly the rule over the whole document.
+// First-reference rule: see mention-publisher.ts for why publishing part of the page early
+// never shows a weak match that the whole page would not.
 //
 // Chunking: each task works until the clock seam says `budgetMs` (default 16 ms, capped at
 // 50) has passed, checking every few dozen nodes, then yields (scheduler.postTask /
 // MessageChannel / setTimeout). One huge run is the unsplittable unit.
 
 import type { EntityType } from '../core/dataset-types';
-import type { Matcher } from '../core/matcher-types';
 import { builtinsFor, type Builtins } from './builtins';
 import { guarded } from './guard';
 import { MentionPublisher } from './mention-publisher';
 import { MutationBatcher } from './mutation-batcher';
 import type { PageMention } from './page-mention';
 import { RunStore } from './run-store';
+import type { PageScannerOptions } from './page-scanner-options';
 import { createFrame, createTaskYield, defaultNow, type Schedule } from './scheduling';
 import type { TextRun } from './text-runs';
 import { probeViewportBlocks } from './viewport-probe';
 
 export type { PageMention } from './page-mention';
-
-export interface PageScannerOptions {
-  doc: Document;
-  matcher: Matcher;
-  signal: AbortSignal;
-  isOwnNode?: (n: Node) => boolean;
-  onChange?: (mentions: readonly PageMention[]) => void;
-  onError?: (e: unknown) => void;
-  /** Clock seam (ms). */
-  now?: () => number;
-  enabledTypes?: ReadonlySet<EntityType>;
-  /** Per-task time budget in ms (default 16, at most 50). */
-  budgetMs?: number;
-  /** Seam: yield to the event loop before the next chunk. */
-  yieldTask?: Schedule;
-  /** Seam: run once before the next paint (mutation batching). */
-  requestFrame?: Schedule;
-  /**
-   * Run the first chunk inside start() instead of a task later. The content script starts
-   * in DOMContentLoaded, before the browser's first frame: the first screen can then be
-   * marked in that frame.
-   */
-  firstChunkNow?: boolean;
-  /** Seam: the blocks in the viewport (default: probeViewportBlocks, a caret grid). */
-  viewportBlocks?: () => Iterable<Element>;
-}
+export type { PageScannerOptions } from './page-scanner-options';
 
 /** Longest wait between publishes while a scan is still running (see task()). */
 const PUBLISH_INTERVAL_MS = 500;

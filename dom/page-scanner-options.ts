@@ -1,0 +1,33 @@
+// What a PageScanner is built from: the document, the matcher, the lifecycle, and the seams
+// tests replace (clock, scheduling, the viewport probe).
+
+import type { EntityType } from '../core/dataset-types';
+import type { Matcher } from '../core/matcher-types';
+import type { PageMention } from './page-mention';
+import type { Schedule } from './scheduling';
+
+export interface PageScannerOptions {
+  doc: Document;
+  matcher: Matcher;
+  signal: AbortSignal;
+  isOwnNode?: (n: Node) => boolean;
+  onChange?: (mentions: readonly PageMention[]) => void;
+  onError?: (e: unknown) => void;
+  /** Clock seam (ms). */
+  now?: () => number;
+  enabledTypes?: ReadonlySet<EntityType>;
+  /** Per-task time budget in ms (default 16, at most 50). */
+  budgetMs?: number;
+  /** Seam: yield to the event loop before the next chunk. */
+  yieldTask?: Schedule;
+  /** Seam: run once before the next paint (mutation batching). */
+  requestFrame?: Schedule;
+  /**
+   * Run the first chunk inside start() instead of a task later. The content script starts
+   * in DOMContentLoaded, before the browser's first frame: the first screen can then be
+   * marked in that frame.
+   */
+  firstChunkNow?: boolean;
+  /** Seam: the blocks in the viewport (default: probeViewportBlocks, a caret grid). */
+  viewportBlocks?: () => Iterable<Element>;
+}
