@@ -33,6 +33,8 @@ export interface RegistryEntity {
   type: EntityType;
   name: string;
   aliases: Array<string | RegistryAlias>;
+  /** Spelling variants to add to, or block from, the generated ones (core/names). */
+  variants?: { add?: Array<string | RegistryAlias>; block?: string[] };
   references?: string[];
   description?: RegistryCitation | null;
   citations?: RegistryCitation[];
