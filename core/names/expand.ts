@@ -3,8 +3,8 @@
 // - spelling variants (spelling.ts) and number forms (forms.ts) added, each inheriting the
 //   strength and case rule of the alias it comes from,
 // - the registry's per-entity `variants: {add, block}` applied.
-// A generated variant is dropped when one of its changed words, or the whole variant, is an
-// English word, when it is another entity's alias or name, or when two entities generate it.
+// A generated variant is dropped when the whole variant, one of its changed words, or every
+// one of its words is an English word, when it is another entity's alias or name, or when two entities generate it.
 
 import type { Alias, Entity } from '../dataset-types';
 import { normalizeKey } from '../normalize';
@@ -38,11 +38,15 @@ interface Pending {
 const rawText = (a: RawAlias): string => (typeof a === 'string' ? a : a.text);
 const pinnedStrength = (a: RawAlias): 'strong' | 'weak' | undefined => (typeof a === 'string' ? undefined : a.strength);
 
-/** Whether any word of `variant` that is not a word of `source` is an English word. */
-function introducesWord(variant: string, source: string, words: WordList): boolean {
+/**
+ * Whether a spelling variant reads as English: it is a word of the list, one of its words
+ * that is not a word of `source` is, or every one of its words is ("al Al").
+ */
+function readsAsEnglish(variant: string, source: string, words: WordList): boolean {
   if (words.has(variant)) return true;
   const own = new Set(tokenize(source).words.map(normalizeKey));
-  return tokenize(variant).words.some((w) => !own.has(normalizeKey(w)) && words.has(w));
+  const vs = tokenize(variant).words;
+  return vs.every((w) => words.has(w)) || vs.some((w) => !own.has(normalizeKey(w)) && words.has(w));
 }
 
 export function expandAliases(entities: readonly Entity[], opts: ExpandOptions): Entity[] {
@@ -98,7 +102,7 @@ export function expandAliases(entities: readonly Entity[], opts: ExpandOptions):
         if (ownKeys.has(key) || seen.has(key) || o.block.has(key)) continue;
         // A number form changes an English word into its singular/plural on purpose; the whole
         // form must still not be a word ("Helmet" alone never is a form: forms keep every word).
-        const word = spellings.includes(v) ? introducesWord(v, a.text, words) : words.has(v);
+        const word = spellings.includes(v) ? readsAsEnglish(v, a.text, words) : words.has(v);
         if (word || sharedKey(key, o.entity.id)) continue;
         seen.add(key);
         list.push({ alias: { text: v, strength: a.strength, caseSensitive: a.caseSensitive }, from: a.text });

@@ -20,7 +20,7 @@ export interface FormOptions {
 }
 
 /**
- * Number forms of a group or organisation alias: when it is written in capitalised words only
+ * Number forms of a group or organisation alias: when it is two or more capitalised words
  * and its last word is a plural whose singular is an English word ("Helmets" → "Helmet"),
  * the singular; when it is one
  * name word ending in -i ("Houthi"), its plural. Other names have no number forms.
@@ -31,7 +31,8 @@ export function numberForms(alias: string, opts: FormOptions): string[] {
   // "Syrian Observatory for Human Rights": a plural after a lower-case word is an object, not the name's head.
   if (!/^\p{Lu}/u.test(last) || t.words.some((w) => !/^\p{Lu}/u.test(w))) return [];
   const one = singularOf(last);
-  if (one !== null && opts.isWord(one)) return [join({ words: [...t.words.slice(0, -1), one], seps: t.seps })];
+  // Two words at least: a one-word name minus its "s" is often another name ("Hamas", "Hama").
+  if (one !== null && t.words.length >= 2 && opts.isWord(one)) return [join({ words: [...t.words.slice(0, -1), one], seps: t.seps })];
   if (t.words.length === 1 && /^\p{Lu}\p{Ll}+i$/u.test(last) && !opts.isWord(last)) return [`${last}s`];
   return [];
 }
