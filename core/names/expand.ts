@@ -14,7 +14,7 @@ import { decideStrength } from './strength';
 import type { WordList } from './words';
 
 /** An alias as the registry writes it: a plain string, or an object that may pin its strength. */
-export type RawAlias = string | { text: string; strength?: 'strong' | 'weak'; caseSensitive?: boolean };
+export type RawAlias = string | { text: string; strength?: 'strong' | 'weak'; caseSensitive?: boolean; anchor?: string };
 
 /** What expandAliases reads from a registry entry (core/dataset/inputs.ts RegistryEntity fits). */
 export interface NameRegistryEntry {
@@ -57,6 +57,10 @@ export function expandAliases(entities: readonly Entity[], opts: ExpandOptions):
   const own = entities.map((e) => {
     const r = reg.get(e.id);
     const pins = new Map<string, 'strong' | 'weak' | undefined>();
+    const anchors = new Map<string, string>();
+    for (const a of [...(r?.aliases ?? []), ...(r?.variants?.add ?? [])]) {
+      if (typeof a !== 'string' && a.anchor !== undefined) anchors.set(a.text, a.anchor);
+    }
     for (const a of r?.aliases ?? []) pins.set(rawText(a), pinnedStrength(a));
     const added: Alias[] = (r?.variants?.add ?? []).map((a) => ({
       text: rawText(a),
@@ -64,7 +68,7 @@ export function expandAliases(entities: readonly Entity[], opts: ExpandOptions):
       caseSensitive: typeof a === 'string' ? true : (a.caseSensitive ?? true),
     }));
     for (const a of r?.variants?.add ?? []) pins.set(rawText(a), pinnedStrength(a));
-    return { entity: e, pins, aliases: [...e.aliases, ...added], block: new Set((r?.variants?.block ?? []).map(normalizeKey)) };
+    return { entity: e, pins, anchors, aliases: [...e.aliases, ...added], block: new Set((r?.variants?.block ?? []).map(normalizeKey)) };
   });
   const claims = new Map<string, Set<string>>();
   const claim = (key: string, id: string): void => {
@@ -84,7 +88,8 @@ export function expandAliases(entities: readonly Entity[], opts: ExpandOptions):
     aliases: o.aliases.map((a): Alias => {
       const pin = o.pins.get(a.text);
       const strength = pin ?? decideStrength(a.text, words, sharedKey(normalizeKey(a.text), o.entity.id));
-      return { ...a, strength };
+      const anchor = a.anchor ?? o.anchors.get(a.text);
+      return strength === 'weak' && anchor !== undefined ? { ...a, strength, anchor } : { text: a.text, strength, caseSensitive: a.caseSensitive };
     }),
   }));
 
@@ -105,7 +110,9 @@ export function expandAliases(entities: readonly Entity[], opts: ExpandOptions):
         const word = spellings.includes(v) ? readsAsEnglish(v, a.text, words) : words.has(v);
         if (word || sharedKey(key, o.entity.id)) continue;
         seen.add(key);
-        list.push({ alias: { text: v, strength: a.strength, caseSensitive: a.caseSensitive }, from: a.text });
+        const alias: Alias = { text: v, strength: a.strength, caseSensitive: a.caseSensitive };
+        if (a.anchor !== undefined) alias.anchor = a.anchor;
+        list.push({ alias, from: a.text });
         const by = generatedBy.get(key) ?? new Set<string>();
         by.add(o.entity.id);
         generatedBy.set(key, by);
