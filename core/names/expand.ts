@@ -4,7 +4,8 @@
 //   strength and case rule of the alias it comes from,
 // - the registry's per-entity `variants: {add, block}` applied.
 // A generated variant is dropped when the whole variant, one of its changed words, or every
-// one of its words is an English word, when it is another entity's alias or name, or when two entities generate it.
+// one of its words is an English word, when it is another entity's alias or name, or when
+// two entities generate it. A `block` entry that matches no generated variant does nothing.
 
 import type { Alias, Entity } from '../dataset-types';
 import { normalizeKey } from '../normalize';
@@ -27,12 +28,6 @@ export interface ExpandOptions {
   words: WordList;
   /** Registry entries by entity id: pinned strengths and variants to add or block. */
   registry?: readonly NameRegistryEntry[];
-}
-
-interface Pending {
-  alias: Alias;
-  /** The alias it was generated from; undefined for the entity's own aliases. */
-  from: string | undefined;
 }
 
 const rawText = (a: RawAlias): string => (typeof a === 'string' ? a : a.text);
@@ -97,7 +92,7 @@ export function expandAliases(entities: readonly Entity[], opts: ExpandOptions):
   const generatedBy = new Map<string, Set<string>>();
   const pending = resolved.map((o) => {
     const ownKeys = new Set(o.aliases.map((a) => normalizeKey(a.text)));
-    const list: Pending[] = [];
+    const list: Alias[] = [];
     const seen = new Set<string>();
     for (const a of o.aliases) {
       const forms = o.entity.type === 'group' || o.entity.type === 'organization' ? numberForms(a.text, { isWord: words.has }) : [];
@@ -112,7 +107,7 @@ export function expandAliases(entities: readonly Entity[], opts: ExpandOptions):
         seen.add(key);
         const alias: Alias = { text: v, strength: a.strength, caseSensitive: a.caseSensitive };
         if (a.anchor !== undefined) alias.anchor = a.anchor;
-        list.push({ alias, from: a.text });
+        list.push(alias);
         const by = generatedBy.get(key) ?? new Set<string>();
         by.add(o.entity.id);
         generatedBy.set(key, by);
@@ -125,15 +120,7 @@ export function expandAliases(entities: readonly Entity[], opts: ExpandOptions):
     ...o.entity,
     aliases: [
       ...o.aliases,
-      ...pending[i]!
-        .filter((p) => (generatedBy.get(normalizeKey(p.alias.text))?.size ?? 0) === 1)
-        .map((p) => p.alias),
+      ...pending[i]!.filter((a) => (generatedBy.get(normalizeKey(a.text))?.size ?? 0) === 1),
     ],
   }));
-}
-
-/** The variants expandAliases would add to one entity, with the alias each comes from (for review and tests). */
-export function generatedVariants(before: Entity, after: Entity): Alias[] {
-  const had = new Set(before.aliases.map((a) => a.text));
-  return after.aliases.filter((a) => !had.has(a.text));
 }

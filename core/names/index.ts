@@ -1,4 +1,4 @@
-export { expandAliases, generatedVariants, type ExpandOptions, type NameRegistryEntry, type RawAlias } from './expand';
+export { expandAliases, type ExpandOptions, type NameRegistryEntry, type RawAlias } from './expand';
 export { decideStrength, isAcronym, type Strength } from './strength';
 export { articleVariants, nameVariants, wordVariants, isNameWord } from './spelling';
 export { numberForms, singularOf } from './forms';
