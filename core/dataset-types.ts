@@ -43,6 +43,11 @@ export interface Alias {
   text: string;
   strength: 'strong' | 'weak';
   caseSensitive: boolean;
+  /**
+   * Weak aliases only: another entity whose strong mention earlier in the document also lets
+   * this alias count ("Moscow", the Russian government, counts after "Russia").
+   */
+  anchor?: string;
 }
 
 export interface Entity {

@@ -10,6 +10,8 @@ export interface AliasEntry {
   text: string;
   strength: 'strong' | 'weak';
   caseSensitive: boolean;
+  /** Weak aliases: an entity whose strong mention also licenses this alias (see Alias.anchor). */
+  anchor?: string;
 }
 
 /** A match in one string. Offsets are UTF-16 offsets into that string, `end` exclusive. */
@@ -19,6 +21,8 @@ export interface TextMatch {
   entity: string;
   /** true when the alias that matched is weak (subject to the first-reference rule). */
   weak: boolean;
+  /** Set on weak matches whose alias has an anchor: a strong mention of it also lets them count. */
+  anchor?: string;
 }
 
 /** A compiled index loaded and ready to match. Built by `loadMatcher(compileIndex(entries))` in core/matcher. */

@@ -11,6 +11,8 @@ import { checkRegistry, locateCitation } from './registry-checks';
 import { checkDataset } from './dataset-checks';
 import { applyOverrides, type OverridesDoc } from './overrides';
 import { SchemaValidator, type JsonSchema } from './validate';
+import { expandAliases } from '../names';
+import { englishWords } from '../names/english';
 
 export interface Schemas {
   dataset: JsonSchema;
@@ -68,7 +70,7 @@ export function buildDataset(inputs: BuildInputs): BuildResult {
 
   // 2. Curated descriptions and citations, found verbatim.
   const byId = new Map(sources.map((s) => [s.meta.id, { text: s.text, textFile: s.textFile }]));
-  const entities: Entity[] = registry.entities.map((e, i) => {
+  const assembled: Entity[] = registry.entities.map((e, i) => {
     let description: Citation | null = null;
     if (e.description) {
       const found = locateCitation(regFile, `entities[${i}].description`, e.description, byId);
@@ -94,6 +96,8 @@ export function buildDataset(inputs: BuildInputs): BuildResult {
     };
   });
   if (errors.length > 0) return fail();
+  // Spelling variants, number forms and automatic weak/strong (core/names).
+  const entities = expandAliases(assembled, { words: englishWords(), registry: registry.entities });
 
   // 3. Extraction, per source.
   const names = registryNames(registry.entities);
@@ -114,7 +118,7 @@ export function buildDataset(inputs: BuildInputs): BuildResult {
   sources.forEach((s, n) => {
     const id = s.meta.id;
     const analysis = analyses[n]!;
-    for (const m of findAliasMentions(s.text, registry.entities)) mentions.push({ entity: m.entity, source: id, start: m.start, end: m.end });
+    for (const m of findAliasMentions(s.text, entities)) mentions.push({ entity: m.entity, source: id, start: m.start, end: m.end });
     for (const q of analysis.quotes) {
       if (q.excluded) continue;
       quotes.push({ id: quoteId(id, q.start), speaker: q.speaker, text: s.text.slice(q.start, q.end), source: id, start: q.start, end: q.end });

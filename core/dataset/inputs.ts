@@ -20,6 +20,8 @@ export interface RegistryAlias {
   strength?: 'strong' | 'weak';
   caseSensitive?: boolean;
   shared?: boolean;
+  /** Weak aliases: an entity whose strong mention also lets this alias count. */
+  anchor?: string;
 }
 
 export interface RegistryCitation {
@@ -33,6 +35,8 @@ export interface RegistryEntity {
   type: EntityType;
   name: string;
   aliases: Array<string | RegistryAlias>;
+  /** Spelling variants to add to, or block from, the generated ones (core/names). */
+  variants?: { add?: Array<string | RegistryAlias>; block?: string[] };
   references?: string[];
   description?: RegistryCitation | null;
   citations?: RegistryCitation[];
@@ -54,6 +58,7 @@ export interface ResolvedAlias {
   strength: 'strong' | 'weak';
   caseSensitive: boolean;
   shared: boolean;
+  anchor?: string;
 }
 
 export function resolveAlias(alias: string | RegistryAlias): ResolvedAlias {
@@ -63,5 +68,6 @@ export function resolveAlias(alias: string | RegistryAlias): ResolvedAlias {
     strength: alias.strength ?? 'strong',
     caseSensitive: alias.caseSensitive ?? true,
     shared: alias.shared ?? false,
+    ...(alias.anchor !== undefined ? { anchor: alias.anchor } : {}),
   };
 }

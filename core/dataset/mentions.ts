@@ -16,6 +16,8 @@ export interface Ref {
 
 interface Candidate extends Ref {
   order: number;
+  /** A weak alias's anchor entity: its strong mention also lets the alias count. */
+  anchor?: string;
 }
 
 function byPosition(a: Candidate, b: Candidate): number {
@@ -30,7 +32,7 @@ function select(candidates: Candidate[]): Ref[] {
   let cursor = 0;
   for (const c of candidates) {
     if (c.start < cursor) continue;
-    if (c.kind === 'alias' && c.weak && !strongSeen.has(c.entity)) continue;
+    if (c.kind === 'alias' && c.weak && !strongSeen.has(c.entity) && !(c.anchor !== undefined && strongSeen.has(c.anchor))) continue;
     if (c.kind === 'alias' && !c.weak) strongSeen.add(c.entity);
     out.push({ start: c.start, end: c.end, entity: c.entity, type: c.type, kind: c.kind, weak: c.weak });
     cursor = c.end;
@@ -58,6 +60,7 @@ export function findAliasMentions(text: string, entities: RegistryEntity[]): Ref
           kind: 'alias',
           weak: alias.strength === 'weak',
           order: order++,
+          ...(alias.anchor !== undefined && alias.strength === 'weak' ? { anchor: alias.anchor } : {}),
         });
       }
     }

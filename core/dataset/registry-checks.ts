@@ -36,6 +36,15 @@ export function checkRegistry(file: string, doc: RegistryDoc): string[] {
       claims.set(key, list);
     });
   });
+  // Anchors: an existing other entity, on a weak alias (a strong one needs no licence).
+  doc.entities.forEach((e, i) => {
+    e.aliases.forEach((raw, j) => {
+      if (typeof raw === 'string' || raw.anchor === undefined) return;
+      const field = `${file}: entities[${i}].aliases[${j}].anchor`;
+      if (!ids.has(raw.anchor) || raw.anchor === e.id) errors.push(`${field}: "${raw.anchor}" is not another entity of the registry`);
+      if (raw.strength !== 'weak') errors.push(`${field}: only a weak alias (strength: weak) can have an anchor`);
+    });
+  });
   for (const list of claims.values()) {
     if (list.length < 2) continue;
     const ok = list.every((c) => c.weak && c.shared);

@@ -22,6 +22,8 @@ export const VARIANT_CASE_SENSITIVE = 2;
 export const VARIANT_MORE = 4;
 /** The entity is an earlier one, named by the next entry of `refs`. */
 export const VARIANT_REF = 8;
+/** A weak variant with an anchor entity, named by the next entry of `anchors`. */
+export const VARIANT_ANCHOR = 16;
 
 export const TYPE_CODES: Readonly<Record<EntityType, string>> = { person: 'p', organization: 'o', group: 'g', place: 'l' };
 
@@ -38,6 +40,8 @@ export interface CompiledIndex {
   refs: number[];
   /** Case-kept folded alias text of each weak or case-sensitive variant, in order. */
   cases: string[];
+  /** Anchor entity id of each variant flagged VARIANT_ANCHOR, in order (absent when none). */
+  anchors?: string[];
   /** Entity ids, in order of first appearance among variants. */
   entities: string[];
   /** One char per entity: TYPE_CODES. */
@@ -49,6 +53,7 @@ interface Variant {
   weak: boolean;
   caseSensitive: boolean;
   exact: string;
+  anchor: string;
 }
 
 interface BuildNode {
@@ -102,9 +107,10 @@ export function compileIndex(entries: readonly AliasEntry[]): CompiledIndex {
     node.source ??= entry;
     const weak = entry.strength === 'weak';
     const exact = weak || entry.caseSensitive ? normalizeExact(entry.text) : '';
-    const v: Variant = { entity: entry.entity, weak, caseSensitive: entry.caseSensitive, exact };
+    const anchor = weak && entry.anchor !== undefined && entry.anchor !== entry.entity ? entry.anchor : '';
+    const v: Variant = { entity: entry.entity, weak, caseSensitive: entry.caseSensitive, exact, anchor };
     node.variants ??= [];
-    if (!node.variants.some((o) => o.weak === v.weak && o.caseSensitive === v.caseSensitive && o.exact === v.exact)) {
+    if (!node.variants.some((o) => o.weak === v.weak && o.caseSensitive === v.caseSensitive && o.exact === v.exact && o.anchor === v.anchor)) {
       node.variants.push(v);
     }
   }
@@ -114,6 +120,7 @@ export function compileIndex(entries: readonly AliasEntry[]): CompiledIndex {
   const variants: number[] = [];
   const refs: number[] = [];
   const cases: string[] = [];
+  const anchors: string[] = [];
   const entities: string[] = [];
   const entityIndex = new Map<string, number>();
   let types = '';
@@ -133,10 +140,15 @@ export function compileIndex(entries: readonly AliasEntry[]): CompiledIndex {
       (a, b) =>
         Number(a.weak) - Number(b.weak) ||
         Number(a.caseSensitive) - Number(b.caseSensitive) ||
-        (a.exact < b.exact ? -1 : a.exact > b.exact ? 1 : 0),
+        (a.exact < b.exact ? -1 : a.exact > b.exact ? 1 : 0) ||
+        (a.anchor < b.anchor ? -1 : a.anchor > b.anchor ? 1 : 0),
     );
     vs.forEach((v, i) => {
-      let bits = (v.weak ? VARIANT_WEAK : 0) | (v.caseSensitive ? VARIANT_CASE_SENSITIVE : 0) | (i < vs.length - 1 ? VARIANT_MORE : 0);
+      let bits =
+        (v.weak ? VARIANT_WEAK : 0) |
+        (v.caseSensitive ? VARIANT_CASE_SENSITIVE : 0) |
+        (i < vs.length - 1 ? VARIANT_MORE : 0) |
+        (v.anchor !== '' ? VARIANT_ANCHOR : 0);
       const e = entityIndex.get(v.entity);
       if (e === undefined) {
         entityIndex.set(v.entity, entities.length);
@@ -147,8 +159,11 @@ export function compileIndex(entries: readonly AliasEntry[]): CompiledIndex {
         refs.push(e);
       }
       if (v.weak || v.caseSensitive) cases.push(v.exact);
+      if (v.anchor !== '') anchors.push(v.anchor);
       variants.push(48 + bits);
     });
   }
-  return { v: 1, nodes: codesToString(nodes), labels: codesToString(labels), variants: codesToString(variants), refs, cases, entities, types };
+  const index: CompiledIndex = { v: 1, nodes: codesToString(nodes), labels: codesToString(labels), variants: codesToString(variants), refs, cases, entities, types };
+  if (anchors.length > 0) index.anchors = anchors;
+  return index;
 }

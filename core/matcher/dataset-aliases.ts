@@ -8,6 +8,10 @@ import type { AliasEntry } from '../matcher-types';
  */
 export function aliasEntriesFromDataset(dataset: Pick<Dataset, 'entities'>): AliasEntry[] {
   return dataset.entities.flatMap((e) =>
-    e.aliases.map((a) => ({ entity: e.id, type: e.type, text: a.text, strength: a.strength, caseSensitive: a.caseSensitive })),
+    e.aliases.map((a) => {
+      const entry: AliasEntry = { entity: e.id, type: e.type, text: a.text, strength: a.strength, caseSensitive: a.caseSensitive };
+      if (a.anchor !== undefined && a.strength === 'weak') entry.anchor = a.anchor;
+      return entry;
+    }),
   );
 }

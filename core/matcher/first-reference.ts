@@ -1,5 +1,6 @@
 // The first-reference rule, document-wide: a weak alias ("Power", "Ban") counts only after
-// a strong alias or the full name of the same entity appeared earlier in the document.
+// a strong alias or the full name of the same entity appeared earlier in the document, or,
+// for an alias with an anchor, a strong alias of the anchor ("Moscow" after "Russia").
 // Kept apart from find() because find() sees one block at a time and the DOM layer scans a
 // page's blocks in chunks; `seen` carries the state from one chunk to the next.
 
@@ -18,7 +19,7 @@ export function applyFirstReference(blocks: readonly (readonly TextMatch[])[], s
         seen.add(m.entity);
         return true;
       }
-      return seen.has(m.entity);
+      return seen.has(m.entity) || (m.anchor !== undefined && seen.has(m.anchor));
     }),
   );
 }

@@ -12,6 +12,7 @@ import type { Matcher, TextMatch } from '../matcher-types';
 import { HIGH, LOW, SKIP, SPACE, WORD, foldTables, isWordCodePoint, unitFlags } from '../normalize';
 import {
   TYPE_CODES,
+  VARIANT_ANCHOR,
   VARIANT_CASE_SENSITIVE,
   VARIANT_MORE,
   VARIANT_REF,
@@ -40,6 +41,10 @@ export function loadMatcher(index: CompiledIndex): Matcher {
   const vEntity = new Int32Array(nv);
   const vFlags = new Uint8Array(nv);
   const vCase: string[] = new Array<string>(nv).fill('');
+  /** Anchor entity id per variant ('' for none). */
+  const vAnchor: string[] = new Array<string>(nv).fill('');
+  const anchors = index.anchors ?? [];
+  let anchorAt = 0;
 
   let nextChild = 1;
   let v = 0;
@@ -57,6 +62,7 @@ export function loadMatcher(index: CompiledIndex): Matcher {
         vFlags[v] = bits;
         vEntity[v] = bits & VARIANT_REF ? (index.refs[ref++] ?? 0) : newEntity++;
         if (bits & (VARIANT_WEAK | VARIANT_CASE_SENSITIVE)) vCase[v] = index.cases[caseAt++] ?? '';
+        if (bits & VARIANT_ANCHOR) vAnchor[v] = anchors[anchorAt++] ?? '';
         v++;
         if (!(bits & VARIANT_MORE) || v >= nv) break;
       }
@@ -213,7 +219,9 @@ export function loadMatcher(index: CompiledIndex): Matcher {
           const e = walk(text, i, k);
           if (e >= 0) {
             const bits = vFlags[bestVariant]!;
-            out.push({ start: i, end: e, entity: entities[vEntity[bestVariant]!]!, weak: (bits & VARIANT_WEAK) !== 0 });
+            const m: TextMatch = { start: i, end: e, entity: entities[vEntity[bestVariant]!]!, weak: (bits & VARIANT_WEAK) !== 0 };
+            if (bits & VARIANT_ANCHOR) m.anchor = vAnchor[bestVariant]!;
+            out.push(m);
             i = e;
             const before = codePointBefore(text, e);
             prevWord = before >= 0 && isWordCodePoint(before);
