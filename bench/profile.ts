@@ -20,7 +20,8 @@ import { staticPage, type BenchPage } from './pages';
 import { stat } from './stats';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const EXT = resolve(ROOT, '.output-profile/chrome-mv3');
+/** PROFILE_EXT=.output/chrome-mv3 profiles the shipped (minified) build: true start-up cost, mangled names. */
+const EXT = resolve(ROOT, process.env.PROFILE_EXT ?? '.output-profile/chrome-mv3');
 const RUNS = Number(process.env.PROFILE_RUNS ?? 3);
 const SAMPLING_US = 100;
 /** PROFILE_TOP=N prints the N functions that cost most, over all runs (to tune the job rules). */
@@ -131,7 +132,7 @@ const JOB_ORDER = ['start-up', 'settings', 'collection', 'matching', 'ranges', '
 const fmt = (n: number): string => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
 
 async function main(): Promise<void> {
-  execFileSync('npx', ['wxt', 'build', '-b', 'chrome'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, FACTCARD_PROFILE_BUILD: '1' } });
+  if (!process.env.PROFILE_EXT) execFileSync('npx', ['wxt', 'build', '-b', 'chrome'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, FACTCARD_PROFILE_BUILD: '1' } });
   const pages: BenchPage[] = [staticPage('10k', '10 KB', 10_000), staticPage('200k', '200 KB', 200_000), staticPage('2m', '2 MB', 2_000_000)];
   const server: PageServer = await startServer(Object.fromEntries(pages.map((p) => [`/${p.key}.html`, { type: 'text/html', body: p.html }])));
   const ext = await launch(true);

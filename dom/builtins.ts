@@ -161,14 +161,28 @@ let here: Builtins | null = isRealm(globalThis) ? capture(globalThis) : null;
 export function trustOwnRealm(): void {
   if (!here) return;
   here = direct();
+  lastDoc = null;
+  lastBuiltins = null;
   charCodeAt = (s, i) => s.charCodeAt(i);
   strSlice = (s, start, end) => s.slice(start, end);
 }
 const hereNode: unknown = here ? (globalThis as unknown as RealmLike).Node : undefined;
 const byRealm = new WeakMap<object, Builtins>();
 
+/** The last document asked about: the common case is one document, asked very often. */
+let lastDoc: Document | null = null;
+let lastBuiltins: Builtins | null = null;
+
 /** The captured built-ins for the realm `doc` belongs to. */
 export function builtinsFor(doc: Document): Builtins {
+  if (doc === lastDoc && lastBuiltins) return lastBuiltins;
+  const b = lookUp(doc);
+  lastDoc = doc;
+  lastBuiltins = b;
+  return b;
+}
+
+function lookUp(doc: Document): Builtins {
   const win = doc.defaultView as unknown;
   if (here && (!isRealm(win) || win.Node === hereNode)) return here;
   if (!isRealm(win)) throw new Error('factcard: document has no window');
