@@ -2,7 +2,15 @@
 // messages only from this extension's own pages and content scripts.
 
 import { browser, type Browser } from 'wxt/browser';
-import { isMessage, type BackgroundProtocol, type ContentProtocol, type MessageOf, type ResponseOf } from '../core/protocol';
+import {
+  isMessage,
+  type BackgroundProtocol,
+  type ContentProtocol,
+  type LibraryContentProtocol,
+  type LibraryProtocol,
+  type MessageOf,
+  type ResponseOf,
+} from '../core/protocol';
 
 /** A protocol's handlers: each also gets the sender (the background needs the sender's tab). */
 export type Handlers<P> = {
@@ -11,6 +19,32 @@ export type Handlers<P> = {
 
 export const BACKGROUND_MESSAGES: readonly (keyof BackgroundProtocol)[] = ['pageFound', 'getCards', 'openViewer'];
 export const CONTENT_MESSAGES: readonly (keyof ContentProtocol)[] = ['getSummary', 'scrollToEntity', 'openCard', 'navigate'];
+
+export const LIBRARY_MESSAGES: readonly (keyof LibraryProtocol)[] = [
+  'libraryPreview',
+  'librarySave',
+  'libraryList',
+  'libraryCounts',
+  'libraryDelete',
+  'libraryRestore',
+  'libraryReextract',
+  'libraryExport',
+  'libraryImport',
+  'viewerSource',
+];
+export const LIBRARY_CONTENT_MESSAGES: readonly (keyof LibraryContentProtocol)[] = ['pageSnapshot'];
+
+export function sendToLibrary<K extends keyof LibraryProtocol>(type: K, req: Parameters<LibraryProtocol[K]>[0]): Promise<ResponseOf<LibraryProtocol, K>> {
+  return browser.runtime.sendMessage({ type, req }) as Promise<ResponseOf<LibraryProtocol, K>>;
+}
+
+export function sendLibraryToTab<K extends keyof LibraryContentProtocol>(
+  tabId: number,
+  type: K,
+  req: Parameters<LibraryContentProtocol[K]>[0],
+): Promise<ResponseOf<LibraryContentProtocol, K>> {
+  return browser.tabs.sendMessage(tabId, { type, req }, { frameId: 0 }) as Promise<ResponseOf<LibraryContentProtocol, K>>;
+}
 
 export function sendToBackground<K extends keyof BackgroundProtocol>(
   type: K,

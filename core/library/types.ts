@@ -4,6 +4,8 @@
 
 import type { ArticleExtraction } from '../dataset/article';
 import type { SourceMeta } from '../dataset/inputs';
+import type { Source, Span } from '../dataset-types';
+import type { CompiledIndex } from '../matcher/compile';
 
 /** Bumped when extraction changes enough that saved results should be recomputed. */
 export const EXTRACTOR_VERSION = 1;
@@ -108,3 +110,30 @@ export interface LibraryFileEntry {
 export const MAX_TEXT_CHARS = 2_000_000;
 /** Shortest text that can be an article. */
 export const MIN_TEXT_CHARS = 200;
+
+export type SaveResult = { ok: true; id: string; duplicate: boolean; newPeople: number } | { ok: false; error: string };
+export type PreviewResult = { ok: true; preview: ArticlePreview } | { ok: false; error: string };
+export type ImportResult = { ok: true; added: number; skipped: number } | { ok: false; error: string };
+
+/** What the viewer needs to show a source (bundled or library) at a span. */
+export interface ViewerData {
+  source: Source;
+  library: boolean;
+  entity: { id: string; name: string } | null;
+  citations: Span[];
+}
+
+/** What the content script hands the popup for "Add this article": the page as it is now. */
+export interface PageSnapshot {
+  /** The document serialised (read, never changed); parsed again inertly by the popup. */
+  html: string;
+  url: string;
+  title: string;
+}
+
+/** What every tab's content script reads (storage.local): the merged index, or null for "bundled only". */
+export interface PublishedIndex {
+  /** Changes with every library change. */
+  revision: string;
+  index: CompiledIndex | null;
+}

@@ -4,7 +4,7 @@
 
 import { DatasetIndex } from '../../core/card-model';
 import { extractArticle, type ArticleExtraction } from '../../core/dataset/article';
-import type { Dataset, Source, Span } from '../../core/dataset-types';
+import type { Dataset } from '../../core/dataset-types';
 import { draftProblems, libraryId, LibraryInputError, metaOf, normaliseText, parseLibraryFile } from '../../core/library/draft';
 import { mergeLibrary } from '../../core/library/merge';
 import {
@@ -15,17 +15,18 @@ import {
   type LibraryEntry,
   type LibraryFile,
   type LibraryListItem,
+  type ImportResult,
+  type PreviewResult,
+  type SaveResult,
+  type ViewerData,
+  type PublishedIndex,
 } from '../../core/library/types';
 import { aliasEntriesFromDataset, compileIndex, type CompiledIndex } from '../../core/matcher';
 import { sha256Hex } from './hash';
+
+export type { PublishedIndex };
 import type { LibraryStore } from './store';
 
-/** What every tab's content script reads: the merged index, or null for "bundled only". */
-export interface PublishedIndex {
-  /** Changes with every library change (tabs compare it to know they are current). */
-  revision: string;
-  index: CompiledIndex | null;
-}
 
 export interface LibraryServiceDeps {
   bundled: Dataset;
@@ -35,7 +36,6 @@ export interface LibraryServiceDeps {
   extract?: typeof extractArticle;
 }
 
-export type SaveResult = { ok: true; id: string; duplicate: boolean; newPeople: number } | { ok: false; error: string };
 
 export class LibraryService {
   private entries: LibraryEntry[] | null = null;
@@ -82,7 +82,7 @@ export class LibraryService {
     this.entries = null;
     const entries = await this.load();
     const { compiled } = this.build(entries);
-    await this.deps.publish({ revision: `${this.now().getTime()}-${entries.length}`, index: compiled });
+    await this.deps.publish({ revision: revisionOf(compiled), index: compiled });
   }
 
   /** At background start: publish what the library holds now (the bundled dataset may be new). */
@@ -103,7 +103,7 @@ export class LibraryService {
     return this.extract({ meta: metaOf(id, draft), text }, this.deps.bundled.entities);
   }
 
-  async preview(draft: ArticleDraft): Promise<{ ok: true; preview: ArticlePreview } | { ok: false; error: string }> {
+  async preview(draft: ArticleDraft): Promise<PreviewResult> {
     try {
       const { id, hash, text, draft: d } = await this.prepare(draft);
       const extraction = this.run(id, d, text);
@@ -221,7 +221,7 @@ export class LibraryService {
    * is unchanged. Articles already in the library (same text) are skipped. Extraction is run
    * again on import, so every line shown is recomputed from the text, never taken from the file.
    */
-  async importFile(raw: string, file: string): Promise<{ ok: true; added: number; skipped: number } | { ok: false; error: string }> {
+  async importFile(raw: string, file: string): Promise<ImportResult> {
     try {
       const parsed = parseLibraryFile(raw, file);
       const errors: string[] = [];
@@ -245,13 +245,22 @@ export class LibraryService {
   }
 
   /** What the viewer needs to show a source at a span: bundled or library, one answer. */
-  async viewerData(source: string, entity?: string): Promise<{ source: Source; library: boolean; entity: { id: string; name: string } | null; citations: Span[] } | null> {
+  async viewerData(source: string, entity?: string): Promise<ViewerData | null> {
     const index = await this.index();
     const src = index.sources.get(source);
     if (!src) return null;
     const e = entity ? index.entities.get(entity) : undefined;
     return { source: src, library: index.librarySources.has(source), entity: e ? { id: e.id, name: e.name } : null, citations: e ? index.citationsOf(e.id, source) : [] };
   }
+}
+
+/** A fingerprint of the index (FNV-1a over its JSON): equal indexes, equal revisions. */
+export function revisionOf(index: CompiledIndex | null): string {
+  if (!index) return 'bundled';
+  const s = JSON.stringify(index);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return `${h.toString(16)}-${s.length}`;
 }
 
 function messageOf(e: unknown): string {
