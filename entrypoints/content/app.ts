@@ -22,6 +22,7 @@ import { loadSettings, watchSettings } from '../../platform/settings';
 import { CardHost, HOST_TAG } from './card-host';
 import { isEditable, pageStatusFor } from './page-state';
 import { trackPointer } from './pointer';
+import { libraryMatcherNow, startLibrarySync } from './library-sync'; // [library]
 
 const REPORT_DELAY_MS = 250;
 const INVALIDATION_CHECK_MS = 2000;
@@ -57,7 +58,7 @@ export function startFactcard(ctx: ContentScriptContext, settings: Promise<Setti
   // shadow root. A page's own element of that name is not ours to touch.
   for (const el of doc.querySelectorAll(HOST_TAG)) if (closedShadowRootOf(el)) el.remove();
 
-  const matcher = loadMatcher(compiledIndex);
+  let matcher = libraryMatcherNow(onError) ?? loadMatcher(compiledIndex); // [library] merged index when the reader has one
   const cardHost = new CardHost(doc);
   const highlighter = new Highlighter(doc, { onError });
   const drawn = new HighlightWindow({ doc, signal, draw: (list) => highlighter.update(list), onError });
@@ -72,6 +73,7 @@ export function startFactcard(ctx: ContentScriptContext, settings: Promise<Setti
   let reportTimer = 0;
   /** Where focus was before a keyboard-opened card took it; Escape gives it back. */
   let returnFocus: HTMLElement | null = null;
+  let enabledTypes: ReadonlySet<EntityType> | undefined; // [library] for a rescan with a new matcher
 
   const intent = new HoverIntent<PageMention>(
     DEFAULT_INTENT,
@@ -97,6 +99,7 @@ export function startFactcard(ctx: ContentScriptContext, settings: Promise<Setti
     const types = new Set((Object.keys(next.entityTypes) as EntityType[]).filter((t) => next.entityTypes[t]));
     const first = !settingsKnown;
     settingsKnown = true;
+    enabledTypes = types; // [library]
     if (!scanner) {
       startScanning(types);
       return;
@@ -265,6 +268,13 @@ export function startFactcard(ctx: ContentScriptContext, settings: Promise<Setti
     };
     listen<ContentProtocol>(CONTENT_MESSAGES, handlers, { signal });
   }
+
+  // [library] The reader's library changed: new matcher, fresh cards, the page read again (library-sync.ts).
+  startLibrarySync({ ctx, isTop, onError, onMatcher: (next) => {
+    matcher = next ?? loadMatcher(compiledIndex);
+    cards.clear();
+    if (scanner) startScanning(enabledTypes);
+  } });
 
   // WXT notices a dead extension context lazily, when one of ctx's timers fires; a slow tick
   // makes sure an idle page is cleaned up after an update or reload too.

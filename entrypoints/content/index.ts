@@ -1,5 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { readSettings, startFactcard, whenParsed } from './app';
+import { preloadLibraryIndex } from './library-sync';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -11,6 +12,7 @@ export default defineContentScript({
   matchAboutBlank: true,
   main(ctx) {
     const settings = readSettings();
+    void preloadLibraryIndex(); // [library] read beside the settings
     whenParsed(ctx, () => startFactcard(ctx, settings));
   },
 });
