@@ -2,7 +2,7 @@
 // author, published date, address), found by @mozilla/readability.
 //
 // Split in two so the content script stays small and the page is never touched:
-// - snapshotPage (content script) only reads: it serialises the document as it is now;
+// - snapshotPage (content script, dom/page-snapshot.ts) only reads: it serialises the document as it is now;
 // - articleFromSnapshot (popup, an extension page) parses that snapshot into a fresh, inert
 //   document (DOMParser: no scripts run, nothing loads) and runs Readability on it.
 // Readability rewrites the document it reads; it only ever gets a copy. It runs only when the
@@ -11,14 +11,7 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { MIN_TEXT_CHARS, type ArticleDraft, type PageSnapshot } from '../core/library/types';
 
-/** A page larger than this is not sent to the popup (a 5,000-word article page is ~0.5 MB). */
-export const MAX_SNAPSHOT_CHARS = 30_000_000;
-
-export function snapshotPage(doc: Document): PageSnapshot | { error: string } {
-  const html = new XMLSerializer().serializeToString(doc);
-  if (html.length > MAX_SNAPSHOT_CHARS) return { error: `This page is too large to read as an article (${Math.round(html.length / 1e6)} MB).` };
-  return { html, url: doc.URL, title: doc.title };
-}
+export { snapshotPage } from './page-snapshot';
 
 export type ArticleResult = { ok: true; draft: ArticleDraft } | { ok: false; reason: string };
 

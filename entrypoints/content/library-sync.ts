@@ -11,7 +11,7 @@ import type { PublishedIndex } from '../../core/library/types';
 import { loadMatcher } from '../../core/matcher';
 import type { Matcher } from '../../core/matcher-types';
 import type { LibraryContentProtocol } from '../../core/protocol';
-import { snapshotPage } from '../../dom/article-extract';
+import { snapshotPage } from '../../dom/page-snapshot';
 import { libraryIndexItem } from '../../platform/library/published-index';
 import { LIBRARY_CONTENT_MESSAGES, listen } from '../../platform/messaging';
 
