@@ -75,7 +75,7 @@ const BLOCK = new Set([
   'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'blockquote', 'pre', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figure', 'figcaption', 'table', 'tr', 'td', 'th', 'caption', 'hr', 'address', 'details', 'summary',
 ]);
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'button', 'select', 'textarea', 'input', 'iframe', 'object', 'canvas', 'video', 'audio']);
+const SKIP = new Set(['head', 'title', 'script', 'style', 'noscript', 'template', 'svg', 'math', 'button', 'select', 'textarea', 'input', 'iframe', 'object', 'canvas', 'video', 'audio']);
 
 /** Paragraphs of an element's text, one per block, blank line between: the library's text format. */
 export function blockText(root: Node): string {

@@ -76,10 +76,13 @@ export class LibraryService {
     return this.merged;
   }
 
-  /** Rebuilds after a change and tells every tab (one index per change, not per page). */
-  private async changed(): Promise<void> {
+  /**
+   * Rebuilds after a change and tells every tab (one index per change, not per page). `next` is
+   * the library after the change when the caller knows it (saves the store's full read).
+   */
+  private async changed(update?: (list: LibraryEntry[]) => LibraryEntry[]): Promise<void> {
     this.merged = null;
-    this.entries = null;
+    this.entries = update && this.entries ? update(this.entries) : null;
     const entries = await this.load();
     const { compiled } = this.build(entries);
     await this.deps.publish({ revision: revisionOf(compiled), index: compiled });
@@ -127,7 +130,7 @@ export class LibraryService {
       const newPeople = extraction.entities.filter((e) => !before.entities.has(e.id)).length;
       const entry: LibraryEntry = { id, hash, meta: metaOf(id, d), author: d.author.trim(), text, addedAt: this.now().toISOString(), extractor: EXTRACTOR_VERSION, extraction };
       await store.add(entry);
-      await this.changed();
+      await this.changed((list) => [...list, entry]);
       return { ok: true, id, duplicate: false, newPeople };
     } catch (e) {
       return { ok: false, error: messageOf(e) };
@@ -164,7 +167,7 @@ export class LibraryService {
   async remove(id: string): Promise<LibraryEntry | null> {
     const store = await this.deps.store();
     const entry = await store.delete(id);
-    await this.changed();
+    await this.changed((list) => list.filter((e) => e.id !== id));
     return entry ?? null;
   }
 

@@ -117,6 +117,7 @@ describe.each(BROWSERS)('%s: your library', (browserName) => {
     expect(card.description).toMatch(/a trawler captain in the port for thirty years/);
     expect(card.quotes.map((q) => q.text)).toContain('My father fished here, and his father before him');
     expect(card.text).toMatch(/your library/i);
+    await sleep(400); // the card's fade-in
     const box = await other.evaluate(() => ({ w: innerWidth, h: innerHeight }));
     await other.screenshot(join(ARTIFACTS, `${browserName}-library-card.png`), { x: 0, y: 0, width: box.w, height: box.h });
     const href = card.quotes.find((q) => q.text.startsWith('My father'))?.href;
