@@ -76,7 +76,7 @@ export interface LibraryProtocol {
 
 /** Handled by the top frame's content script for "Add this article" (sent by the popup). */
 export interface LibraryContentProtocol {
-  /** The page as it is now, serialised for the popup to read with Readability; null when too large. */
+  /** The page as it is now, serialised for the popup to read with Readability; an error when too large. */
   pageSnapshot(req: Record<string, never>): Promise<PageSnapshot | { error: string }>;
 }
 

@@ -120,6 +120,14 @@ describe.each(BROWSERS)('%s: your library', (browserName) => {
     await sleep(400); // the card's fade-in
     const box = await other.evaluate(() => ({ w: innerWidth, h: innerHeight }));
     await other.screenshot(join(ARTIFACTS, `${browserName}-library-card.png`), { x: 0, y: 0, width: box.w, height: box.h });
+    // The popup for that tab lists the library's people by name (the background tells it who they are).
+    const otherPopup = await driver.open(driver.extensionUrl(`/popup.html?tab=${await driver.tabIdOf(other.url())}`));
+    const names = await poll(async () => {
+      const list = await otherPopup.evaluate(() => [...document.querySelectorAll('[data-fc="entity-name"]')].map((n) => n.textContent ?? ''));
+      return list.length >= 2 ? list : null;
+    }, 'the popup list of the other tab');
+    expect(names.sort()).toEqual(['Marguerite Okonkwo-Hale', 'Tobias Lindqvist']);
+    await otherPopup.close();
     const href = card.quotes.find((q) => q.text.startsWith('My father'))?.href;
     expect(href).toMatch(/\/viewer\.html#src=lib-[0-9a-f]{16}&span=\d+-\d+&entity=lib-tobias-lindqvist$/);
     const viewer = await driver.open(href!);
