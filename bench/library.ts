@@ -22,12 +22,13 @@ import { assertBuilt, launch, poll, startServer, type BrowserName } from '../tes
 import { evaluateText } from '../test/e2e/harness/native';
 import { markedCount } from '../test/e2e/harness/card-helpers';
 import { INDEX_LOAD_PAGE, matcherModuleRoutes } from './index-load';
+import { aliasEntriesFromDataset, compileIndex, loadMatcher } from '../core/matcher';
 import { rng } from './matcher-data';
 import { fmtStat, kB, num, stat, type Stat } from './stats';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const QUICK = process.env.BENCH_QUICK === '1';
-const BROWSERS = (process.env.BENCH_BROWSERS?.split(',') as BrowserName[] | undefined) ?? ['chromium', 'firefox'];
+const BROWSERS = ((process.env.BENCH_BROWSERS?.split(',') ?? ['chromium', 'firefox']) as BrowserName[]).filter((b) => b === 'chromium' || b === 'firefox');
 const SIZES = [10, 100, 1000];
 const bundled = JSON.parse(readFileSync(join(ROOT, 'data/dataset.json'), 'utf8')) as Dataset;
 const log = (line: string): void => void process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
@@ -155,15 +156,49 @@ async function browserBench(name: BrowserName, node: NodeResult[]): Promise<Brow
   return row;
 }
 
+/** Scan speed in Node (MB/s) of the bundled matcher and of the merged 1,000-article one, on the same ~2 MB of news text. */
+function scanBench(node: NodeResult[]): { label: string; mbps: Stat | null; matches: number }[] {
+  const blocks: string[] = [];
+  let size = 0;
+  for (let i = 0; size < 2_000_000; i++) {
+    const src = bundled.sources[i % bundled.sources.length]!.text;
+    for (const b of src.split('\n')) {
+      if (!b.trim()) continue;
+      blocks.push(b);
+      size += b.length;
+    }
+  }
+  const last = node[node.length - 1]!;
+  const runs: [string, ReturnType<typeof loadMatcher>][] = [
+    ['bundled index', loadMatcher(compileIndex(aliasEntriesFromDataset(bundled)))],
+    [`bundled + ${num(last.size)}-article library`, loadMatcher(last.index.index!)],
+  ];
+  return runs.map(([label, m]) => {
+    const speeds: number[] = [];
+    let matches = 0;
+    for (let r = 0; r < (QUICK ? 2 : 5); r++) {
+      const t0 = performance.now();
+      matches = 0;
+      for (const b of blocks) matches += m.find(b).length;
+      speeds.push(size / 1e6 / ((performance.now() - t0) / 1000));
+    }
+    return { label, mbps: stat(speeds.slice(1)), matches };
+  });
+}
+
 async function main(): Promise<void> {
   assertBuilt();
   const node = await nodeBench();
+  const scan = scanBench(node);
   const rows: BrowserRow[] = [];
   for (const b of BROWSERS) rows.push(await browserBench(b, node));
   const md: string[] = [];
   md.push(`Library bench, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; median (min–max).`, '');
   md.push('| library | entities in the merged index | index JSON | add a 5,000-word article (Node: hash, extraction, store, merge, compile) | storage ÷ text |', '| ---: | ---: | ---: | ---: | ---: |');
   for (const r of node) md.push(`| ${num(r.size)} articles | ${num(r.entities)} | ${kB(r.indexBytes)} | ${fmtStat(r.add, 1, ' ms')} | ${num(r.storagePerText, 2)}× |`);
+  md.push('');
+  md.push('| matcher (Node, ~2 MB of the bundled articles\' text) | scan MB/s | matches |', '| --- | ---: | ---: |');
+  for (const r of scan) md.push(`| ${r.label} | ${fmtStat(r.mbps, 1)} | ${num(r.matches)} |`);
   md.push('');
   md.push('| browser | index load (JSON.parse + loadMatcher), 10 / 100 / 1,000 articles | first find | click to marked in another tab (5,000 words, empty library) |', '| --- | --- | --- | --- |');
   for (const r of rows) {
@@ -175,7 +210,7 @@ async function main(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const name = QUICK ? 'library-quick' : 'library';
   writeFileSync(join(dir, `${name}.md`), `${text}\n`);
-  writeFileSync(join(dir, `${name}.json`), JSON.stringify({ node: node.map(({ index: _i, ...rest }) => rest), browsers: rows }, null, 2));
+  writeFileSync(join(dir, `${name}.json`), JSON.stringify({ node: node.map(({ index: _i, ...rest }) => rest), scan, browsers: rows }, null, 2));
 }
 
 void main().catch((e: unknown) => {

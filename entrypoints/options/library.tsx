@@ -6,6 +6,7 @@ import { LibrarySection, type LibraryNotice } from '../../components/LibrarySect
 import { viewerHash } from '../../core/links';
 import type { ArticleDraft, LibraryEntry, LibraryListItem } from '../../core/library/types';
 import { draftFromFile, fileKind, fileTooLarge } from '../../dom/file-text';
+import { draftProblems, normaliseText } from '../../core/library/draft';
 import { libraryIndexItem } from '../../platform/library/published-index';
 import { sendToLibrary } from '../../platform/messaging';
 
@@ -95,6 +96,9 @@ export function LibraryPanel() {
       onAdd={async (draft) => {
         let ok = false;
         await run(async () => {
+          // Checked here first too, so a 100 MB paste is refused without being sent anywhere.
+          const problems = draftProblems({ ...draft, text: normaliseText(draft.text) });
+          if (problems.length) return setNotice({ kind: 'error', text: `${problems.join('\n')}\nNothing was added.` });
           const r = await sendToLibrary('librarySave', { article: draft });
           if (!r.ok) return setNotice({ kind: 'error', text: `${r.error}\nNothing was added.` });
           ok = true;
