@@ -25,7 +25,7 @@ import { aliasEntriesFromDataset, compileIndex, type CompiledIndex } from '../..
 import { sha256Hex } from './hash';
 
 export type { PublishedIndex };
-import type { LibraryStore } from './store';
+import { LibraryStoreError, storeError, type LibraryStore } from './store';
 
 
 export interface LibraryServiceDeps {
@@ -266,8 +266,10 @@ export function revisionOf(index: CompiledIndex | null): string {
   return `${h.toString(16)}-${s.length}`;
 }
 
+/** A reader-facing message: ours as they are, the browser's storage errors (quota…) explained. */
 function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+  if (e instanceof LibraryInputError || e instanceof LibraryStoreError) return e.message;
+  return storeError(e, 'Not done').message;
 }
 
 function peopleOf(x: ArticleExtraction, index: DatasetIndex): string[] {

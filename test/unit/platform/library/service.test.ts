@@ -129,4 +129,20 @@ describe('LibraryService', () => {
     expect(await fresh.reextract()).toBe(1);
     expect((await fresh.list())[0]).toMatchObject({ stale: false, quotes: 2 });
   });
+
+  it('a full disk (quota error) gives a clear message and loses nothing already saved', async () => {
+    const { service, storeP, published } = setup();
+    await service.save(draft);
+    const store = await storeP;
+    const full = Object.create(store) as typeof store;
+    full.add = async () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    const onFull = new LibraryService({ bundled, store: async () => full, publish: async (p) => void published.push(p) });
+    const r = await onFull.save({ ...draft, title: 'Second', text: text.replace('Tuesday', 'Friday') });
+    expect(r).toEqual({ ok: false, error: expect.stringMatching(/storage quota reached\. Nothing was changed/) });
+    expect((await onFull.list()).map((x) => x.title)).toEqual(['Harbour plan divides Port Elwyn']);
+    expect(published).toHaveLength(1);
+  });
 });
+
