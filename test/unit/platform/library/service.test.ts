@@ -140,7 +140,7 @@ describe('LibraryService', () => {
     };
     const onFull = new LibraryService({ bundled, store: async () => full, publish: async (p) => void published.push(p) });
     const r = await onFull.save({ ...draft, title: 'Second', text: text.replace('Tuesday', 'Friday') });
-    expect(r).toEqual({ ok: false, error: expect.stringMatching(/storage quota reached\. Nothing was changed/) });
+    expect(r).toEqual({ ok: false, error: expect.stringMatching(/^Not done: .*\(storage quota reached\)\. Nothing was changed/) });
     expect((await onFull.list()).map((x) => x.title)).toEqual(['Harbour plan divides Port Elwyn']);
     expect(published).toHaveLength(1);
   });
