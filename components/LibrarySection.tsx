@@ -45,7 +45,8 @@ export function LibrarySection(props: LibrarySectionProps) {
     setDraft(loaded);
   }
   const shown = (items ?? []).filter((i) => matches(i, query));
-  const set = <K extends keyof ArticleDraft>(k: K, v: ArticleDraft[K]) => setDraft({ ...draft, [k]: v });
+  // Functional update: two fields changed before a re-render (autofill, paste tools) both stick.
+  const set = <K extends keyof ArticleDraft>(k: K, v: ArticleDraft[K]) => setDraft((d) => ({ ...d, [k]: v }));
   const drop = (as: 'article' | 'import') => (e: DragEvent) => {
     e.preventDefault();
     const f = e.dataTransfer?.files[0];

@@ -176,6 +176,34 @@ describe.each(BROWSERS)('%s: your library', (browserName) => {
     await waitForMarks(other, 2);
     await options.close();
   });
+  it('the options page adds a pasted article through its form, and refuses an empty paste saying why', async () => {
+    const options = await driver.open(driver.extensionUrl('/options.html#library'));
+    const fill = (fields: Record<string, string>) =>
+      options.evaluate((f) => {
+        document.querySelector<HTMLDetailsElement>('[data-fc="library-add"]')!.open = true;
+        for (const [sel, value] of Object.entries(f)) {
+          const el = document.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[data-fc="${sel}"]`)!;
+          el.value = value;
+          el.dispatchEvent(new Event('input', { bubbles: true }));
+        }
+      }, fields);
+    await poll(() => options.evaluate(() => document.querySelectorAll('[data-fc="library-item"]').length === 1), 'the list');
+    await fill({ 'add-title-input': 'Empty', 'add-text-input': '   ' });
+    await clickSelector(options, '[data-fc="library-add-submit"]');
+    const refusal = await poll(() => options.evaluate(() => document.querySelector('[data-fc="library-notice"]')?.textContent ?? null), 'the refusal');
+    expect(refusal).toMatch(/article: text: the article text is empty.*Nothing was added/s);
+    const pasted = 'The ferry to the outer islands will run twice a day from March, the operator said on Monday after a long dispute with the island council over fares and timetables.\n\n"We listened to the islanders and we changed the plan," said Ingrid Halvorsen, the operator\'s chief executive, at a meeting in the harbour office.';
+    await fill({ 'add-title-input': 'Ferry to run twice a day', 'add-outlet-input': 'Island News', 'add-text-input': pasted });
+    await clickSelector(options, '[data-fc="library-add-submit"]');
+    const titles = await poll(async () => {
+      const t = await options.evaluate(() => [...document.querySelectorAll('[data-fc="library-open"]')].map((a) => a.textContent ?? ''));
+      return t.length === 2 ? t : null;
+    }, 'the pasted article in the list');
+    expect(titles).toContain('Ferry to run twice a day');
+    const people = await options.evaluate(() => [...document.querySelectorAll('[data-fc="library-item"]')].map((li) => li.textContent ?? '').join('|'));
+    expect(people).toMatch(/Ingrid Halvorsen/);
+    await options.close();
+  });
 });
 
 describe.each(BROWSERS)('%s: the library survives a browser restart', (browserName) => {
