@@ -39,6 +39,13 @@ export function FactCard({ card, viewerHref, onOpenSource, onSelectEntity, onClo
         original ↗
       </a>
     ) : null;
+  /** Lines from the reader's own library say so. */
+  const libraryMark = (line: CitedLine) =>
+    line.library ? (
+      <span class="lib" data-fc="library-line" title="From an article in your library">
+        your library
+      </span>
+    ) : null;
   const quotes = allQuotes ? card.quotes : card.quotes.slice(0, initialCount);
   const statements = allStatements ? card.statements : card.statements.slice(0, initialCount);
   const nameId = `fc-name-${card.id}`;
@@ -61,7 +68,7 @@ export function FactCard({ card, viewerHref, onOpenSource, onSelectEntity, onClo
       {card.description ? (
         <p class="desc" data-fc="description">
           {card.description.text}
-          <sup>{sourceLink(card.description, `${card.description.outlet}`, 'description-link')}</sup>
+          <sup>{sourceLink(card.description, `${card.description.outlet}`, 'description-link')}</sup> {libraryMark(card.description)}
         </p>
       ) : null}
       {quotes.length > 0 ? (
@@ -74,8 +81,10 @@ export function FactCard({ card, viewerHref, onOpenSource, onSelectEntity, onClo
                 <span data-fc="quote-speaker">{q.speakerName}</span>
                 <span class="meta">
                   {' · '}
-                  {q.outlet}, {formatDate(q.published)}
-                </span>
+                  {q.outlet}
+                  {q.published ? `, ${formatDate(q.published)}` : ''}
+                </span>{' '}
+                {libraryMark(q)}
                 <span class="links">
                   {sourceLink(q, 'in source', 'quote-link')}
                   {originalLink(q)}
@@ -96,7 +105,7 @@ export function FactCard({ card, viewerHref, onOpenSource, onSelectEntity, onClo
           <ul class="statements">
             {statements.map((s) => (
               <li data-fc="statement" key={`${s.source}:${s.start}`}>
-                <span data-fc="statement-text">{s.text}</span> {sourceLink(s, s.outlet, 'statement-link')}
+                <span data-fc="statement-text">{s.text}</span> {sourceLink(s, s.outlet, 'statement-link')} {libraryMark(s)}
               </li>
             ))}
           </ul>

@@ -1,5 +1,7 @@
 import { ENTITY_TYPES, type EntityType } from '../core/dataset-types';
+import type { ComponentChildren } from 'preact';
 import type { DatasetStats } from '../core/dataset-stats';
+import type { LibraryCounts } from '../core/library/types';
 import { formatDate, plural, TYPE_LABEL, TYPE_PLURAL } from './format';
 
 export interface FoundEntity {
@@ -29,6 +31,10 @@ export interface PopupSummaryProps {
   state: PopupState;
   toggles: Toggles | null;
   stats: DatasetStats;
+  /** The reader's library, counted apart from the bundled dataset (null while unknown). */
+  library?: LibraryCounts | null;
+  /** Shown under the list (the popup's "Add this article"). */
+  children?: ComponentChildren;
   onScrollTo: (id: string) => void;
   onOpenCard: (id: string) => void;
   onOpenOptions: () => void;
@@ -37,7 +43,7 @@ export interface PopupSummaryProps {
 
 const GROUP_ORDER: readonly EntityType[] = ENTITY_TYPES;
 
-export function PopupSummary({ state, toggles, stats, onScrollTo, onOpenCard, onOpenOptions, onBrowse }: PopupSummaryProps) {
+export function PopupSummary({ state, toggles, stats, library, children, onScrollTo, onOpenCard, onOpenOptions, onBrowse }: PopupSummaryProps) {
   return (
     <div class="popup">
       <header class="top">
@@ -50,11 +56,17 @@ export function PopupSummary({ state, toggles, stats, onScrollTo, onOpenCard, on
       </header>
       {toggles ? <ToggleBar {...toggles} /> : null}
       <main>{body(state, onScrollTo, onOpenCard)}</main>
+      {children}
       <footer class="foot" data-fc="dataset-stats">
         <span>
-          Dataset: {plural(stats.entities, 'entity', 'entities')}, {plural(stats.quotes, 'quote')}, {plural(stats.sources, 'source')}
+          Dataset: {plural(stats.entities, 'entity', 'entities')}, {plural(stats.quotes, 'quote')}, {plural(stats.sources, 'bundled source')}
           {stats.from ? ` · ${formatDate(stats.from)}${stats.to && stats.to !== stats.from ? ` – ${formatDate(stats.to)}` : ''}` : ''}
         </span>
+        {library ? (
+          <span data-fc="library-stats">
+            Your library: {plural(library.sources, 'source')}, {plural(library.entities, 'person', 'people')} found, {plural(library.quotes, 'quote')}
+          </span>
+        ) : null}
         <span class="foot-links">
           <button type="button" class="link" data-fc="browse" onClick={onBrowse}>
             Browse the dataset

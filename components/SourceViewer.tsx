@@ -12,6 +12,8 @@ export interface SourceViewerProps {
   /** That entity's citations in this source, in order. */
   citations: Span[];
   onStep: (span: Span) => void;
+  /** The source is an article from the reader's library. */
+  library?: boolean;
 }
 
 interface Piece {
@@ -32,7 +34,7 @@ function pieces(text: string, from: number, span: Span | null): Piece[] {
   ].filter((p) => p.text.length > 0);
 }
 
-export function SourceViewer({ source, span, entity, citations, onStep }: SourceViewerProps) {
+export function SourceViewer({ source, span, entity, citations, onStep, library = false }: SourceViewerProps) {
   const markRef = useRef<HTMLElement>(null);
   useEffect(() => {
     const mark = markRef.current;
@@ -60,6 +62,14 @@ export function SourceViewer({ source, span, entity, citations, onStep }: Source
         <p class="kicker">
           <span data-fc="outlet">{source.outlet}</span> · <time dateTime={source.published}>{formatDate(source.published)}</time>
           {source.dateline ? <> · {source.dateline}</> : null}
+          {library ? (
+            <>
+              {' · '}
+              <span class="library" data-fc="library-badge">
+                from your library
+              </span>
+            </>
+          ) : null}
         </p>
         <h1 data-fc="title">
           {source.title}

@@ -51,6 +51,7 @@ figcaption [data-fc="quote-speaker"] { color: var(--fg); font-weight: 600; }
 .statements { margin: 0; padding-left: 16px; }
 .statements li { margin: 2px 0 4px; }
 .statements .src { font-size: 12px; }
+.lib { display: inline-block; font-size: 10px; font-style: normal; line-height: 1.3; text-transform: uppercase; letter-spacing: 0.03em; padding: 0 4px; border-radius: 3px; border: 1px solid #2f7a4f; color: #2f7a4f; vertical-align: 1px; }
 .more { all: unset; cursor: pointer; color: var(--accent); font-size: 12px; }
 .related { display: flex; flex-wrap: wrap; gap: 4px; }
 .chip { all: unset; cursor: pointer; font-size: 12px; padding: 2px 8px; border-radius: 999px; background: var(--chip); color: var(--fg); }

@@ -11,6 +11,8 @@ export interface CitedLine extends Span {
   published: string;
   /** The original article at this span (text-fragment link), when the source has an address. */
   original: string | null;
+  /** The line comes from an article in the reader's library, not the bundled dataset. */
+  library?: true;
 }
 
 export interface CardQuote extends CitedLine {
@@ -43,7 +45,11 @@ export class DatasetIndex {
   private readonly quotesBySpeaker = new Map<string, Quote[]>();
   private readonly sourcesByEntity = new Map<string, Set<string>>();
 
-  constructor(readonly dataset: Dataset) {
+  constructor(
+    readonly dataset: Dataset,
+    /** Sources from the reader's library: their lines are marked on cards. */
+    readonly librarySources: ReadonlySet<string> = new Set(),
+  ) {
     for (const e of dataset.entities) this.entities.set(e.id, e);
     for (const s of dataset.sources) this.sources.set(s.id, s);
     for (const q of dataset.quotes) {
@@ -94,7 +100,8 @@ export class DatasetIndex {
       const src = this.sources.get(c.source);
       if (!src) return null;
       const { source, start, end, text } = c;
-      return { source, start, end, text, outlet: src.outlet, published: src.published, original: originalLink(src.url, src.text, c) };
+      const line: CitedLine = { source, start, end, text, outlet: src.outlet, published: src.published, original: originalLink(src.url, src.text, c) };
+      return this.librarySources.has(source) ? { ...line, library: true } : line;
     };
     const quotes: CardQuote[] = [];
     for (const q of [...this.quotesOf(id)].sort(byRelevance(this.sources))) {

@@ -3,6 +3,18 @@
 // around them (platform/messaging.ts) is tiny and checks the sender.
 
 import type { CardModel } from './card-model';
+import type {
+  ArticleDraft,
+  ImportResult,
+  LibraryCounts,
+  LibraryEntry,
+  LibraryFile,
+  LibraryListItem,
+  PageSnapshot,
+  PreviewResult,
+  SaveResult,
+  ViewerData,
+} from './library/types';
 import type { ViewerTarget } from './links';
 
 export interface EntityCount {
@@ -37,6 +49,35 @@ export interface ContentProtocol {
   openCard(req: { entity: string }): Promise<boolean>;
   /** Keyboard navigation (commands API): the next or previous mention, with its card. */
   navigate(req: { direction: 1 | -1 }): Promise<boolean>;
+}
+
+/**
+ * The reader's library, handled by the background (the one owner of its IndexedDB). A second
+ * protocol beside BackgroundProtocol, with its own listener, so the library adds to the
+ * background without touching the handlers above.
+ */
+export interface LibraryProtocol {
+  /** Runs extraction on a draft and says what it found; saves nothing. */
+  libraryPreview(req: { article: ArticleDraft }): Promise<PreviewResult>;
+  librarySave(req: { article: ArticleDraft }): Promise<SaveResult>;
+  libraryList(req: Record<string, never>): Promise<LibraryListItem[]>;
+  libraryCounts(req: Record<string, never>): Promise<LibraryCounts>;
+  /** Returns the removed entry, so the page can offer undo. */
+  libraryDelete(req: { id: string }): Promise<LibraryEntry | null>;
+  libraryRestore(req: { entry: LibraryEntry }): Promise<SaveResult>;
+  /** Re-runs extraction on one entry, or on all when no id is given; returns how many. */
+  libraryReextract(req: { id?: string }): Promise<number>;
+  libraryExport(req: Record<string, never>): Promise<LibraryFile>;
+  /** All-or-nothing: a bad entry refuses the file and changes nothing. */
+  libraryImport(req: { json: string; file: string }): Promise<ImportResult>;
+  /** A source for the viewer, bundled or from the library. */
+  viewerSource(req: { source: string; entity?: string }): Promise<ViewerData | null>;
+}
+
+/** Handled by the top frame's content script for "Add this article" (sent by the popup). */
+export interface LibraryContentProtocol {
+  /** The page as it is now, serialised for the popup to read with Readability; an error when too large. */
+  pageSnapshot(req: Record<string, never>): Promise<PageSnapshot | { error: string }>;
 }
 
 export type MessageOf<P> = {

@@ -8,7 +8,8 @@ import type { BackgroundProtocol } from '../core/protocol';
 import type { Handlers } from './messaging';
 
 export interface BackgroundDeps {
-  index: DatasetIndex;
+  /** The dataset behind cards: the bundled one, or (with a library) a getter of the merged one. */
+  index: DatasetIndex | (() => Promise<DatasetIndex>);
   /** `browser.runtime.getURL`. */
   getURL: (path: '/viewer.html') => string;
   openTab: (opts: { url: string; openerTabId?: number; index?: number }) => Promise<unknown>;
@@ -17,25 +18,28 @@ export interface BackgroundDeps {
 }
 
 export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundProtocol> {
+  const current = async (): Promise<DatasetIndex> => (typeof deps.index === 'function' ? deps.index() : deps.index);
   return {
     async pageFound({ entities, status }, sender) {
       const tabId = sender.tab?.id;
       // Only the top frame speaks for the tab; frames report nothing to the badge.
       if (tabId === undefined || (sender.frameId ?? 0) !== 0) return;
-      const known = entities.filter((e) => deps.index.entities.has(e.entity));
+      const index = await current();
+      const known = entities.filter((e) => index.entities.has(e.entity));
       const paused = status === 'paused' || status === 'disabled-site';
       await deps.setToolbar(tabId, { badge: paused ? '' : badgeText(known.length), paused });
     },
     async getCards({ ids }) {
+      const index = await current();
       const cards = [];
       for (const id of ids.slice(0, 500)) {
-        const card = deps.index.card(id);
+        const card = index.card(id);
         if (card) cards.push(card);
       }
       return cards;
     },
     async openViewer({ target }, sender) {
-      if (!deps.index.sources.has(target.source)) return;
+      if (!(await current()).sources.has(target.source)) return;
       const url = deps.getURL('/viewer.html') + viewerHash(target);
       const tab = sender.tab;
       await deps.openTab(tab?.id !== undefined ? { url, openerTabId: tab.id, index: tab.index + 1 } : { url });

@@ -2,12 +2,32 @@
 // messages only from this extension's own pages and content scripts.
 
 import { browser, type Browser } from 'wxt/browser';
-import { isMessage, type BackgroundProtocol, type ContentProtocol, type MessageOf, type ResponseOf } from '../core/protocol';
+import {
+  isMessage,
+  type BackgroundProtocol,
+  type ContentProtocol,
+  type LibraryContentProtocol,
+  type LibraryProtocol,
+  type MessageOf,
+  type ResponseOf,
+} from '../core/protocol';
 
 /** A protocol's handlers: each also gets the sender (the background needs the sender's tab). */
 export type Handlers<P> = {
   [K in keyof P]: P[K] extends (req: infer Req) => infer Res ? (req: Req, sender: Browser.runtime.MessageSender) => Res : never;
 };
+
+export function sendToLibrary<K extends keyof LibraryProtocol>(type: K, req: Parameters<LibraryProtocol[K]>[0]): Promise<ResponseOf<LibraryProtocol, K>> {
+  return browser.runtime.sendMessage({ type, req }) as Promise<ResponseOf<LibraryProtocol, K>>;
+}
+
+export function sendLibraryToTab<K extends keyof LibraryContentProtocol>(
+  tabId: number,
+  type: K,
+  req: Parameters<LibraryContentProtocol[K]>[0],
+): Promise<ResponseOf<LibraryContentProtocol, K>> {
+  return browser.tabs.sendMessage(tabId, { type, req }, { frameId: 0 }) as Promise<ResponseOf<LibraryContentProtocol, K>>;
+}
 
 export function sendToBackground<K extends keyof BackgroundProtocol>(
   type: K,

@@ -1,12 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import dataset from '../../data/dataset.json';
-import { DatasetIndex } from '../../core/card-model';
-import type { Dataset } from '../../core/dataset-types';
 import type { BackgroundProtocol } from '../../core/protocol';
 import { createBackgroundHandlers, toolbarAction } from '../../platform/background-handlers';
 import { listen, sendToTab } from '../../platform/messaging';
 import { settingsItem } from '../../platform/settings';
+import { startLibrary } from './library';
 
 const ICONS = { normal: '', paused: '-paused' } as const;
 const iconPaths = (suffix: string) => ({ 16: `/icon/16${suffix}.png`, 32: `/icon/32${suffix}.png`, 48: `/icon/48${suffix}.png` });
@@ -15,8 +13,9 @@ export default defineBackground(() => {
   // Upgrades a stored settings value of an older version once, here (readers migrate in memory).
   settingsItem();
   const action = toolbarAction(browser);
+  const library = startLibrary();
   const handlers = createBackgroundHandlers({
-    index: new DatasetIndex(dataset as Dataset),
+    index: () => library.index(),
     getURL: (path) => browser.runtime.getURL(path),
     openTab: (opts) => browser.tabs.create(opts),
     setToolbar: async (tabId, { badge, paused }) => {

@@ -20,6 +20,7 @@ import { loadSettings, watchSettings } from '../../platform/settings';
 import { CardController } from './card-controller';
 import { removeDeadPredecessors } from './card-host';
 import { createContentHandlers } from './content-handlers';
+import { libraryMatcherNow, startLibrarySync } from './library-sync';
 import { trackPointer } from './pointer';
 import { ScanSession } from './scan-session';
 
@@ -66,7 +67,8 @@ export function startFactcard(ctx: ContentScriptContext, settings: Promise<Setti
     ctx,
     doc,
     url: () => location.href,
-    matcher: loadMatcher(compiledIndex),
+    // The merged bundled + library index when the reader has a library (read at document_start).
+    matcher: libraryMatcherNow(onError) ?? loadMatcher(compiledIndex),
     drawn,
     isOwnNode: (n) => card.isOwnNode(n),
     onMentions: (list) => card.mentionsChanged(list),
@@ -91,6 +93,17 @@ export function startFactcard(ctx: ContentScriptContext, settings: Promise<Setti
       prefersStill: () => doc.hidden || window.matchMedia('(prefers-reduced-motion: reduce)').matches,
     }), { signal });
   }
+
+  // The reader's library changed: a new matcher, fresh cards, the page read again.
+  startLibrarySync({
+    ctx,
+    isTop,
+    onError,
+    onMatcher: (next) => {
+      card.forgetCards();
+      session.setMatcher(next ?? loadMatcher(compiledIndex));
+    },
+  });
 
   // A slow tick makes sure an idle page is cleaned up after an update or reload too.
   ctx.setInterval(() => undefined, INVALIDATION_CHECK_MS);

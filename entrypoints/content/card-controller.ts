@@ -125,6 +125,11 @@ export class CardController {
     return this.pending;
   }
 
+  /** The cards changed (the reader's library did): fetch them afresh when next needed. */
+  forgetCards(): void {
+    this.cards.clear();
+  }
+
   destroy(): void {
     this.intent.destroy();
     this.cardHost?.destroy();

@@ -1,6 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { trustOwnRealm } from '../../dom/builtins';
 import { readSettings, startFactcard, whenParsed } from './app';
+import { preloadLibraryIndex } from './library-sync';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -14,6 +15,8 @@ export default defineContentScript({
     // A content script's world is its own: the page cannot reach our prototypes (see dom/builtins.ts).
     trustOwnRealm();
     const settings = readSettings();
+    // The reader's library index is read beside the settings (library-sync.ts).
+    void preloadLibraryIndex();
     whenParsed(ctx, () => startFactcard(ctx, settings));
   },
 });

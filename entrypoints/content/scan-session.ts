@@ -33,9 +33,14 @@ export interface ScanSessionDeps {
 export class ScanSession {
   private state: PageState = { kind: 'unknown' };
   private scanner: PageScanner | null = null;
+  private matcher: Matcher;
+  /** The enabled types of the last settings (undefined until they are known). */
+  private types: ReadonlySet<EntityType> | undefined;
   private reportTimer = 0;
 
-  constructor(private readonly d: ScanSessionDeps) {}
+  constructor(private readonly d: ScanSessionDeps) {
+    this.matcher = d.matcher;
+  }
 
   /** Starts scanning before the settings are known (nothing is shown until they are). */
   start(): void {
@@ -52,6 +57,7 @@ export class ScanSession {
       return;
     }
     const types = new Set(ENTITY_TYPES.filter((t) => settings.entityTypes[t]));
+    this.types = types;
     if (!this.scanner) {
       this.startScanner(types);
       return;
@@ -60,6 +66,12 @@ export class ScanSession {
     // what the scan found while they were being read.
     this.scanner.setEnabledTypes(types);
     if (before.kind === 'unknown') this.changed(this.scanner.mentions());
+  }
+
+  /** Names to find changed (the reader's library): the page is read again with them. */
+  setMatcher(matcher: Matcher): void {
+    this.matcher = matcher;
+    if (this.scanner) this.startScanner(this.types);
   }
 
   /** The mentions shown on the page (none until the settings are known). */
@@ -86,7 +98,7 @@ export class ScanSession {
     const { doc } = this.d;
     this.scanner = new PageScanner({
       doc,
-      matcher: this.d.matcher,
+      matcher: this.matcher,
       signal: this.d.ctx.signal,
       enabledTypes,
       isOwnNode: this.d.isOwnNode,

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { OptionsForm, type Shortcut } from '../../components/OptionsForm';
 import type { Settings } from '../../core/settings';
 import { loadSettings, saveSettings, watchSettings } from '../../platform/settings';
+import { LibraryPanel } from './library';
 
 const IS_FIREFOX = browser.runtime.getURL('/').startsWith('moz-extension:');
 const SHORTCUT_HELP = IS_FIREFOX
@@ -25,6 +26,7 @@ function App() {
 
   if (!settings) return null;
   return (
+    <>
     <OptionsForm
       settings={settings}
       shortcuts={shortcuts}
@@ -35,6 +37,10 @@ function App() {
         void saveSettings(next).then(() => setSaved(true));
       }}
     />
+    <div class="options">
+      <LibraryPanel />
+    </div>
+    </>
   );
 }
 

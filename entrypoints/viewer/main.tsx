@@ -6,6 +6,8 @@ import type { Dataset, Span } from '../../core/dataset-types';
 import { parseViewerHash, viewerHash, type ViewerTarget } from '../../core/links';
 import { DatasetIndexView } from '../../components/DatasetIndexView';
 import { SourceViewer } from '../../components/SourceViewer';
+import type { ViewerData } from '../../core/library/types';
+import { sendToLibrary } from '../../platform/messaging';
 
 const index = new DatasetIndex(dataset as Dataset);
 
@@ -19,30 +21,53 @@ function useHash(): string {
   return hash;
 }
 
+/** A source that is not bundled may be in the reader's library, which the background holds. */
+function useLibrarySource(target: ViewerTarget | null): ViewerData | null | 'loading' {
+  const [data, setData] = useState<{ key: string; value: ViewerData | null } | null>(null);
+  const key = target && !index.sources.has(target.source) ? `${target.source}|${target.entity ?? ''}` : null;
+  useEffect(() => {
+    if (!key || !target) return;
+    let live = true;
+    sendToLibrary('viewerSource', { source: target.source, ...(target.entity ? { entity: target.entity } : {}) }).then(
+      (value) => live && setData({ key, value }),
+      () => live && setData({ key, value: null }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  if (!key) return null;
+  return data?.key === key ? data.value : 'loading';
+}
+
 function App() {
   const hash = useHash();
   const target: ViewerTarget | null = useMemo(() => parseViewerHash(hash), [hash]);
+  const fromLibrary = useLibrarySource(target);
   if (!target) return <DatasetIndexView dataset={index.dataset} />;
-  const source = index.sources.get(target.source);
+  if (fromLibrary === 'loading') return <p class="viewer">Opening the article from your library…</p>;
+  const source = index.sources.get(target.source) ?? fromLibrary?.source;
   if (!source) {
     return (
       <article class="viewer">
         <p class="error" data-fc="error">
-          This link points to a source that is not in the bundled dataset ({target.source}). <a href="#">Browse the dataset</a>
+          This link points to a source that is neither in the bundled dataset nor in your library ({target.source}). <a href="#">Browse the dataset</a>
         </p>
       </article>
     );
   }
   const validSpan = target.end > target.start && target.end <= source.text.length;
   const span: Span | null = validSpan ? { source: source.id, start: target.start, end: target.end } : null;
-  const entity = target.entity ? index.entities.get(target.entity) : undefined;
+  const bundledEntity = target.entity ? index.entities.get(target.entity) : undefined;
+  const entity = fromLibrary ? fromLibrary.entity : bundledEntity ? { id: bundledEntity.id, name: bundledEntity.name } : null;
   document.title = `${source.title} · Factcard`;
   return (
     <SourceViewer
       source={source}
+      library={fromLibrary?.library ?? false}
       span={span}
-      entity={entity ? { id: entity.id, name: entity.name } : null}
-      citations={entity ? index.citationsOf(entity.id, source.id) : []}
+      entity={entity}
+      citations={fromLibrary ? fromLibrary.citations : entity ? index.citationsOf(entity.id, source.id) : []}
       onStep={(s) => {
         location.hash = viewerHash({ ...s, entity: target.entity });
       }}

@@ -101,8 +101,8 @@ class ChromiumPage implements TestPage {
   }
 }
 
-export async function launchChromium(opts: { colorScheme?: 'light' | 'dark' } = {}): Promise<Driver> {
-  const profile = await mkdtemp(join(tmpdir(), 'factcard-chromium-'));
+export async function launchChromium(opts: { colorScheme?: 'light' | 'dark'; profile?: string } = {}): Promise<Driver> {
+  const profile = opts.profile ?? (await mkdtemp(join(tmpdir(), 'factcard-chromium-')));
   const ext = EXT_DIRS.chrome;
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -153,7 +153,7 @@ export async function launchChromium(opts: { colorScheme?: 'light' | 'dark' } = 
     errors: () => [...errors],
     async close() {
       await context.close();
-      await rm(profile, { recursive: true, force: true });
+      if (!opts.profile) await rm(profile, { recursive: true, force: true });
     },
   };
 }

@@ -113,8 +113,8 @@ class FirefoxPage implements TestPage {
   }
 }
 
-export async function launchFirefox(opts: { colorScheme?: 'light' | 'dark' } = {}): Promise<Driver> {
-  const profile = await mkdtemp(join(tmpdir(), 'factcard-firefox-'));
+export async function launchFirefox(opts: { colorScheme?: 'light' | 'dark'; profile?: string } = {}): Promise<Driver> {
+  const profile = opts.profile ?? (await mkdtemp(join(tmpdir(), 'factcard-firefox-')));
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
@@ -129,6 +129,9 @@ export async function launchFirefox(opts: { colorScheme?: 'light' | 'dark' } = {
       'layout.css.prefers-color-scheme.content-override': opts.colorScheme === 'dark' ? 0 : 1,
       'network.captive-portal-service.enabled': false,
       'browser.safebrowsing.update.enabled': false,
+      // The harness installs the extension as a temporary add-on, which Firefox removes at
+      // shutdown; with a kept profile, keep its storage as an installed add-on's is kept.
+      ...(opts.profile ? { 'extensions.webextensions.keepStorageOnUninstall': true, 'extensions.webextensions.keepUuidOnUninstall': true } : {}),
     },
   });
   await browser.installExtension(EXT_DIRS.firefox);
@@ -186,7 +189,7 @@ export async function launchFirefox(opts: { colorScheme?: 'light' | 'dark' } = {
     async close() {
       await browser.close();
       await sleep(100);
-      await rm(profile, { recursive: true, force: true });
+      if (!opts.profile) await rm(profile, { recursive: true, force: true });
     },
   };
   return driver;

@@ -9,7 +9,8 @@ export { ARTIFACTS, assertBuilt } from './paths';
 
 export const BROWSERS: BrowserName[] = (process.env.FACTCARD_BROWSERS?.split(',') as BrowserName[] | undefined) ?? ['chromium', 'firefox'];
 
-export function launch(name: BrowserName, opts: { colorScheme?: 'light' | 'dark' } = {}): Promise<Driver> {
+/** `profile`: a profile directory to use and keep (a restart test relaunches with it); default a fresh one. */
+export function launch(name: BrowserName, opts: { colorScheme?: 'light' | 'dark'; profile?: string } = {}): Promise<Driver> {
   return name === 'chromium' ? launchChromium(opts) : launchFirefox(opts);
 }
 
