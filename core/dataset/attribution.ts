@@ -4,7 +4,7 @@
 
 import type { EntityType } from '../dataset-types';
 import { buildFrame, clauseCuts, frameSlice, refsIn, QUOTE, type Frame } from './frame';
-import { clauseSubject, findCues, type Cue } from './cues';
+import { clauseSubject, findCues, type Cue, type Resolution } from './cues';
 import { exclusionOf, wordCount, type Exclusion } from './classify-quote';
 import type { Ref } from './mentions';
 import { quoteSpans, type QuoteSpan } from './quote-marks';
@@ -17,8 +17,12 @@ export interface QuoteFinding {
   end: number;
   speaker: string | null;
   excluded: Exclusion | null;
-  /** Which rule decided: "cue", "pronoun", "org-anaphor", "continuation", "unattributed", … */
+  /** Which rule decided (see QuoteRule); for excluded spans, the exclusion. */
   rule: string;
+  /** The sentence (or sentences, when the quote spans them) the quote stands in. */
+  context: { start: number; end: number };
+  /** The words that named the speaker ("he", "the country's foreign minister"), when any. */
+  cue: { start: number; end: number } | null;
 }
 
 export interface StatementFinding {
@@ -115,6 +119,7 @@ export function analyseSource(text: string, refs: Ref[], names: Set<string>): So
     const paraQuotes: QuoteFinding[] = [];
     for (const unit of unitsOf(text, para, spans)) {
       const unitSpans = spans.filter((q) => q.open >= unit.start && q.open < unit.end);
+      const ctx = { start: unit.start, end: unit.end };
       const frame = buildFrame(text, unit.start, unit.end, unitSpans.map((q) => ({ start: q.open, end: q.end })));
       const cuts = [unit.start, ...clauseCuts(frame), unit.end];
       const resolved = new Map<Cue, string | null>();
@@ -149,7 +154,7 @@ export function analyseSource(text: string, refs: Ref[], names: Set<string>): So
       for (const span of unitSpans) {
         const excluded = exclusionOf(text, span, names);
         if (excluded) {
-          paraQuotes.push(finding(text, span, null, excluded, excluded));
+          paraQuotes.push(finding(text, span, null, excluded, excluded, ctx));
           continue;
         }
         const before = cues.filter((c) => c.end <= span.open).pop();
@@ -157,7 +162,7 @@ export function analyseSource(text: string, refs: Ref[], names: Set<string>): So
         const cue = before ?? after;
         if (cue) {
           const speaker = resolved.get(cue) ?? null;
-          paraQuotes.push(finding(text, span, speaker, null, speaker ? cue.resolution.kind : 'unattributed'));
+          paraQuotes.push(finding(text, span, speaker, null, speaker ? ruleOf(cue.resolution) : 'none', ctx, cue.np));
           continue;
         }
         const prevQuote = paraQuotes[paraQuotes.length - 1];
@@ -165,11 +170,11 @@ export function analyseSource(text: string, refs: Ref[], names: Set<string>): So
         const opensPara = frameSlice(frame, unit.start, span.open).trim() === '' && unit.start === para.start;
         const carried = prevQuote && !prevQuote.excluded ? prevQuote : opensPara && lastOfPrevPara && !lastOfPrevPara.excluded ? lastOfPrevPara : undefined;
         if (carried?.speaker) {
-          paraQuotes.push(finding(text, span, carried.speaker, null, 'continuation'));
+          paraQuotes.push(finding(text, span, carried.speaker, null, 'continuation', ctx, carried.cue));
         } else if (wordCount(text.slice(span.innerStart, span.innerEnd)) <= 4) {
-          paraQuotes.push(finding(text, span, null, 'term', 'term'));
+          paraQuotes.push(finding(text, span, null, 'term', 'term', ctx));
         } else {
-          paraQuotes.push(finding(text, span, null, null, 'unattributed'));
+          paraQuotes.push(finding(text, span, null, null, 'none', ctx));
         }
       }
 
@@ -200,12 +205,29 @@ export function analyseSource(text: string, refs: Ref[], names: Set<string>): So
   return { paragraphs: paras, quotes, statements };
 }
 
-function finding(text: string, span: QuoteSpan, speaker: string | null, excluded: Exclusion | null, rule: string): QuoteFinding {
+function finding(
+  text: string,
+  span: QuoteSpan,
+  speaker: string | null,
+  excluded: Exclusion | null,
+  rule: string,
+  context: { start: number; end: number } = { start: span.open, end: span.end },
+  cue: { start: number; end: number } | null = null,
+): QuoteFinding {
   let start = span.innerStart;
   let end = span.innerEnd;
   while (start < end && /\s/.test(text[start] ?? '')) start++;
   while (end > start && /[\s,;:]/.test(text[end - 1] ?? '')) end--;
-  return { span, start, end, speaker, excluded, rule };
+  return { span, start, end, speaker, excluded, rule, context, cue };
+}
+
+/** How a quote's speaker was found: the names the export and the card use. */
+export type QuoteRule = 'named' | 'reference' | 'pronoun' | 'org-anaphor' | 'inherit' | 'continuation' | 'override' | 'none';
+
+function ruleOf(r: Resolution): QuoteRule {
+  if (r.kind === 'entity') return r.via === 'reference' ? 'reference' : 'named';
+  if (r.kind === 'unknown') return 'none';
+  return r.kind === 'pronoun' ? 'pronoun' : r.kind;
 }
 
 /** A clause's span as a statement: no leading conjunction or dateline, no trailing comma. */

@@ -4,6 +4,9 @@
 // of them stays adjacent to its verb.
 
 import type { Ref } from './mentions';
+import { TITLE_NOUNS } from './roles';
+
+const TITLE_ALTERNATION = [...TITLE_NOUNS].flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1)]).join('|');
 
 export const QUOTE = '\u2588';
 export const SKIP = '\u2591';
@@ -32,6 +35,10 @@ export function buildFrame(text: string, start: number, end: number, quotes: Ran
   const transparent = [
     /,\s+(?:who|whom|whose|which)\b[^,;\u2588]*,/g,
     /(?<=[\p{L}.]),\s+(?:the|a|an)\s[^,;\u2588]*,(?=\s+(?!and\b|or\b|but\b)\p{Ll})/gu,
+    // "Sergei Lavrov, Russia's foreign minister, said": an appositive naming a role.
+    new RegExp(`(?<=[\\p{L}.]),\\s+[^,;\\u2588]{0,60}\\b(?:${TITLE_ALTERNATION})\\b[^,;\\u2588]{0,40},(?=\\s+(?!and\\b|or\\b|but\\b)\\p{Ll})`, 'gu'),
+    // "Lavrov, meanwhile, told reporters": a short aside between the subject and its verb.
+    /,\s+(?:meanwhile|however|though|too|also|in turn|for (?:his|her|its|their) part|in a statement|in an interview|on \p{Lu}\p{Ll}+day|speaking to reporters|speaking in \p{Lu}[\p{L} ]{1,20}|in response|once again|again|later|earlier|at the time),(?=\s)/gu,
   ];
   for (const re of transparent) {
     masked = masked.replace(re, (m) => SKIP.repeat(m.length));

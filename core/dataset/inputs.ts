@@ -34,6 +34,8 @@ export interface RegistryEntity {
   name: string;
   aliases: Array<string | RegistryAlias>;
   references?: string[];
+  /** Curation: this name is not an entity; extraction never makes one of it. */
+  suppress?: boolean;
   description?: RegistryCitation | null;
   citations?: RegistryCitation[];
 }
@@ -46,6 +48,8 @@ export interface RegistryInput {
   file: string;
   /** Parsed registry, not yet validated. */
   doc: unknown;
+  /** The line (1-based) each entities[i] entry starts on, when read from a file. */
+  lines?: number[];
 }
 
 /** An alias with defaults applied. */

@@ -41,12 +41,13 @@ describe('npm run data', () => {
   it('writes nothing when a check fails, and names file and field', () => {
     const before = dataset();
     const reg = join(root, 'data/registry/entities.yaml');
-    writeFileSync(reg, readFileSync(reg, 'utf8').replace('text: Russian Ambassador to the UN', 'text: Russian Ambassador to the U.N.'));
+    writeFileSync(reg, readFileSync(reg, 'utf8').replace('text: neighbourhood of Aleppo', 'text: neighborhood of Aleppo'));
     expect(run([], io())).toBe(1);
     expect(dataset()).toBe(before);
     expect(err.join('\n')).toContain(
-      'data/registry/entities.yaml: entities[0].description.text: "Russian Ambassador to the U.N." is not verbatim in data/sources/000_6585d2d66e5d43a2.txt',
+      'entity "al-qaterji".description.text: "neighborhood of Aleppo" is not verbatim in data/sources/003_36a231e467a3c658.txt',
     );
+    expect(err.join('\n')).toMatch(/data\/registry\/entities\.yaml: line \d+, entity "al-qaterji"\.description/);
     expect(err.join('\n')).toContain('nothing written');
   });
 
