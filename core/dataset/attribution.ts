@@ -39,6 +39,8 @@ interface Unit {
 
 interface UnitMemory {
   subjects: Array<{ entity: string; type: EntityType }>;
+  /** A speaker phrase in the unit named no entity we know ("Amani Hassan, a surgeon, said"): a later "she" may be that person. */
+  unknownSpeaker: boolean;
   firstPerson: string | null;
   start: number;
   end: number;
@@ -80,6 +82,8 @@ export function analyseSource(text: string, refs: Ref[], names: Set<string>): So
       const subject = m?.subjects.find((s) => s.type === 'person');
       if (subject) return subject.entity;
       if (m?.firstPerson) return m.firstPerson;
+      // When in doubt, no speaker: the nearest speaker was someone we cannot name.
+      if (m?.unknownSpeaker) return null;
     }
     return null;
   };
@@ -196,7 +200,8 @@ export function analyseSource(text: string, refs: Ref[], names: Set<string>): So
         }
       }
       const firstPerson = refsIn(frame, refs, unit.start, unit.end).find((r) => r.type === 'person')?.entity ?? null;
-      memory.push({ subjects, firstPerson, start: unit.start, end: unit.end });
+      const unknownSpeaker = [...resolved.keys()].some((c) => c.resolution.kind === 'unknown' && c.np !== null);
+      memory.push({ subjects, firstPerson, unknownSpeaker, start: unit.start, end: unit.end });
     }
     quotes.push(...paraQuotes);
     previousBodyPara = para.index;

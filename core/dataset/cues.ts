@@ -40,13 +40,14 @@ const SPEECH_VERBS = [
   // Left out on purpose: base forms that are mostly nouns in news prose ("laid blame",
   // "the claim", "a state", "charges").
 ];
+const SPEECH_VERB_BEFORE = new RegExp(`\\b(?:${SPEECH_VERBS.join('|')})\\s+$`);
 const VERB_RE = new RegExp(`\\b(?:${SPEECH_VERBS.join('|')})\\b|\\baccording to\\b`, 'g');
 const NOUN_BEFORE = /\b(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your)\s+$/i;
 const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$/;
 // Words that may stand between a speaker's name and the verb: "Ban Ki-moon has also warned",
 // "Ban Ki-moon said Saturday".
 const GAP =
-  /^(?:[\s,]|\b(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|also|again|later|earlier|then|repeatedly|reportedly|previously|once|further|still|separately|recently|publicly|privately|bluntly|flatly|not|never|on|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)\b)*$/;
+  /^(?:[\s,)]|\b(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|also|again|later|earlier|then|repeatedly|reportedly|previously|once|further|still|separately|recently|publicly|privately|bluntly|flatly|not|never|on|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)\b)*$/;
 // Words that may precede a name inside a speaker's noun phrase: determiners, titles.
 const TITLE_WORDS =
   /^(?:[\s,]|\b(?:the|a|an|to|of|for|and|ambassador|minister|secretary|secretary-general|president|spokesman|spokeswoman|spokesperson|envoy|chief|head|leader|foreign|defense|defence|prime|deputy|senior|former|acting)\b|[\p{Lu}\d][\p{L}\d.''\u2019-]*)*$/u;
@@ -107,8 +108,13 @@ function resolveRight(frame: Frame, refs: Ref[], start: number): Resolution {
   if (/^(?:he|she)$/i.test(np)) return { kind: 'pronoun', plural: false };
   if (/^they$/i.test(np)) return { kind: 'pronoun', plural: true };
   if (ORG_ANAPHOR.test(np)) return { kind: 'org-anaphor' };
-  const first = refsIn(frame, refs, start, end)[0];
-  if (first && TITLE_WORDS.test(cleanNp(frameSlice(frame, start, first.start)))) return { kind: 'entity', entity: first.entity, via: first.kind };
+  // "said UNICEF spokesman Christophe Boulierac": the last name that only titles precede.
+  let pick: Ref | undefined;
+  for (const r of refsIn(frame, refs, start, end)) {
+    if (!TITLE_WORDS.test(cleanNp(frameSlice(frame, start, r.start)))) break;
+    pick = r;
+  }
+  if (pick) return { kind: 'entity', entity: pick.entity, via: pick.kind };
   return { kind: 'unknown' };
 }
 
@@ -201,8 +207,8 @@ export function findCues(frame: Frame, refs: Ref[], clauseStart: number, clauseE
     const before = frameSlice(frame, clauseStart, start);
     // "were accused", "were reported": passive, the subject is not the speaker.
     if (verb !== 'according to' && !verb.endsWith('ing') && PASSIVE_BEFORE.test(before)) continue;
-    // "so-called", "the warning", "the claim": not a verb.
-    if (/-$/.test(before) || NOUN_BEFORE.test(before)) continue;
+    // "so-called", "the warning", "the claim", "said claims of …": not a verb.
+    if (/-$/.test(before) || NOUN_BEFORE.test(before) || SPEECH_VERB_BEFORE.test(before)) continue;
     const after = frameSlice(frame, end, clauseEnd);
     if (/^call/.test(verb)) {
       // "called an emergency session" is not speech; "called on", "called for",
@@ -221,7 +227,7 @@ export function findCues(frame: Frame, refs: Ref[], clauseStart: number, clauseE
     } else {
       const np = npStart(frame, clauseStart, start);
       const npText = cleanNp(frameSlice(frame, np.start, start));
-      const commaNamed = npText === '' && np.boundary === ',' ? betweenCommas(frame, refs, clauseStart, np.start - 1) : null;
+      const commaNamed = npText === '' && np.boundary === ',' ? betweenCommas(frame, refs, clauseStart, clauseStart + before.lastIndexOf(',')) : null;
       if (commaNamed) {
         // "…,” the State Department's spokesman, John Kirby, said" / "Lavrov, Russia's foreign minister, said"
         resolution = commaNamed.resolution;

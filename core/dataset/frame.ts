@@ -33,8 +33,10 @@ export function buildFrame(text: string, start: number, end: number, quotes: Ran
   // ", who heads the Britain-based Syrian Observatory for Human Rights," and
   // "Aleppo, the country's largest city, has been …" (an appositive followed by a verb).
   const transparent = [
+    // "The Free Syrian Army (FSA) said": an acronym in brackets after a name.
+    /\s\(\p{Lu}[\p{Lu}\d&-]{1,9}\)(?=[\s,])/gu,
     /,\s+(?:who|whom|whose|which)\b[^,;\u2588]*,/g,
-    /(?<=[\p{L}.]),\s+(?:the|a|an)\s[^,;\u2588]*,(?=\s+(?!and\b|or\b|but\b)\p{Ll})/gu,
+    /(?<=[\p{L}.)\u2591]),\s+(?:the|a|an)\s[^,;\u2588]*,(?=\s+(?!and\b|or\b|but\b)\p{Ll})/gu,
     // "Sergei Lavrov, Russia's foreign minister, said": an appositive naming a role.
     new RegExp(`(?<=[\\p{L}.]),\\s+[^,;\\u2588]{0,60}\\b(?:${TITLE_ALTERNATION})\\b[^,;\\u2588]{0,40},(?=\\s+(?!and\\b|or\\b|but\\b)\\p{Ll})`, 'gu'),
     // "Lavrov, meanwhile, told reporters": a short aside between the subject and its verb.

@@ -20,11 +20,13 @@ const LINK = '(?:of|for|the|and|on|de|du|al|in)';
 const NAME = `${CAP}(?:\\s+(?:${CAP}|${LINK}(?=\\s+\\p{Lu})))*`;
 const ACRONYM = new RegExp(`(${NAME})\\s+\\((\\p{Lu}[\\p{Lu}\\d&-]{1,9})\\)`, 'gu');
 const DEFINED = new RegExp(
-  `(?:^|[\\s(\\u201C"])(${NAME}),\\s+((?:a|an)\\s+(?:[\\p{Ll}-]+\\s+){0,3}?(group|grouping|coalition|alliance|militia|faction|network|organi[sz]ation|charity|agency|movement|umbrella group|monitor|monitoring group)\\b[^,.;()\\u201C\\u201D"]{0,120})`,
+  `(?:^|[\\s(\\u201C"])(${NAME})(?:\\s+\\(\\p{Lu}[\\p{Lu}\\d&-]{1,9}\\))?,\\s+((?:a|an)\\s+(?:[\\p{Ll}-]+\\s+){0,3}?(group|grouping|coalition|alliance|militia|faction|network|organi[sz]ation|charity|agency|movement|umbrella group|monitor|monitoring group)\\b[^,.;()\\u201C\\u201D"]{0,120})`,
   'gu',
 );
 const AGENCY_SPEAKER = new RegExp(`(?:^|[.;:]\\s+|\\b[Tt]he\\s+)(${NAME})\\s+(?:said|says|reported|warned|announced|told)\\b`, 'gu');
-const AGENCY_HEADS = /(?:Agency|Programme|Program|Ministry|Office|Organi[sz]ation|Watch|Committee|Commission|Fund|Observatory|Crescent|Cross|Council|Department|Network|Institute|Foundation|Federation|Service)$/;
+const AGENCY_HEADS = /(?:Agency|Programme|Program|Ministry|Office|Organi[sz]ation|Watch|Committee|Commission|Fund|Observatory|Crescent|Cross|Council|Department|Network|Institute|Foundation|Federation|Service|Army|Front|Forces|Brigades?|Movement|Coalition|Alliance|Society)$/;
+// Institutions news prose names by one word and quotes as speakers: "the Kremlin said".
+const SINGLE_WORD_INSTITUTIONS = /^(?:Kremlin|Pentagon|Elysee|Élysée|Vatican)$/;
 const GROUP_WORDS = /^(?:group|grouping|coalition|alliance|militia|faction|movement|umbrella group)$/;
 
 function trimName(name: string, start: number): { name: string; start: number } {
@@ -72,7 +74,7 @@ export function findOrganisations(text: string, start: number, end: number): Org
     const nameStart = start + m.index + m[0].indexOf(m[1]!);
     const t = trimName(m[1]!, nameStart);
     const words = t.name.split(/\s+/);
-    if (words.length < 2 || !AGENCY_HEADS.test(t.name) || !words.some((w) => ORG_WORDS.has(w))) continue;
+    if (!(words.length >= 2 && AGENCY_HEADS.test(t.name) && words.some((w) => ORG_WORDS.has(w))) && !SINGLE_WORD_INSTITUTIONS.test(t.name)) continue;
     out.push({ name: t.name, acronym: null, type: 'organization', start: t.start, end: t.start + t.name.length, role: null });
   }
   return out;

@@ -50,6 +50,7 @@ export function tokenize(text: string, start: number, end: number): Token[] {
 }
 
 function isNameWord(w: string): boolean {
+  if (/^\p{Lu}['\u2019]\p{Lu}\p{Ll}+$/u.test(w)) return true; // O'Brien
   if (!/^\p{Lu}\p{Ll}[\p{L}\p{M}\-'\u2019]*$/u.test(w)) return /^(?:al|el)-\p{Lu}\p{Ll}+$/u.test(w);
   if (/['\u2019]s$/.test(w)) return false; // a possessive is a modifier ("Russia's")
   return !NOT_NAME_WORDS.has(w) && !ORG_WORDS.has(w) && !isTitleNoun(w) && !isRoleWordOnly(w) && nationalitiesOf(w).size === 0;
@@ -108,12 +109,22 @@ function roleBefore(tokens: Token[], end: number): [number, number] | null {
 }
 
 /** A role phrase starting at token `start` and ending at a comma or sentence end: "the US Secretary of State,". */
-function roleAfter(tokens: Token[], start: number): [number, number] | null {
+function roleAfter(tokens: Token[], from: number): [number, number] | null {
+  // "a spokesman for SAMS", "the US Secretary of State": the article is not part of the role.
+  const start = from < tokens.length && /^(?:the|a|an)$/i.test(tokens[from]!.text) ? from + 1 : from;
   let j = start;
   while (j < tokens.length && j - start < 10 && isRoleWord(tokens[j]!.text) && (j === start || spaceOnly(tokens[j]!.gap))) j++;
   if (j === start) return null;
-  const endGap = j < tokens.length ? tokens[j]!.gap : '.';
-  if (!/^[,.;]/.test(endGap.trimStart()) && j < tokens.length) return null;
+  let endGap = j < tokens.length ? tokens[j]!.gap : '.';
+  if (!/^[,.;]/.test(endGap.trimStart()) && j < tokens.length) {
+    // "a surgeon at one of the hospitals,": a head noun, then a prepositional complement to the comma.
+    const head = tokens.slice(start, j).findIndex((t) => isTitleNoun(t.text));
+    const prep = tokens[start + head + 1];
+    if (head < 0 || head > 3 || !prep || !/^(?:at|of|for|to|in|with|from|on)$/.test(prep.text)) return null;
+    while (j < tokens.length && j - start < 14 && spaceOnly(tokens[j]!.gap) && !/^(?:said|says|told|who|which|that)$/.test(tokens[j]!.text)) j++;
+    endGap = j < tokens.length ? tokens[j]!.gap : '.';
+    if (!/^[,.;]/.test(endGap.trimStart()) && j < tokens.length) return null;
+  }
   let first = start;
   while (first < j && /^(?:the|a|an)$/i.test(tokens[first]!.text)) first++;
   const words = tokens.slice(first, j).map((t) => t.text);

@@ -10,7 +10,8 @@ export const TITLE_NOUNS = new Set(
     'envoy chief head director director-general commander general colonel senator governor mayor ' +
     'chairman chairwoman chair leader official negotiator coordinator commissioner diplomat ' +
     'adviser advisor founder king queen prince emir sheikh representative delegate counterpart ' +
-    'monitor researcher analyst correspondent mediator'
+    'monitor researcher analyst correspondent mediator surgeon doctor professor activist journalist ' +
+    'lawyer prosecutor judge commander-in-chief'
   ).split(' '),
 );
 
@@ -32,8 +33,8 @@ export const NOT_NAME_WORDS = new Set(
     'The A An At In On Of For To By From With As But And Or If When While After Before Since Until ' +
     'Then So Yet Although Though Because Meanwhile However Also Earlier Later Separately Still ' +
     'He She It They We You I His Her Its Their Our This That These Those There Here Some Many ' +
-    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May ' +
-    'June July August September October November December Jan Feb Aug Sept Sep Oct Nov Dec ' +
+    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April ' +
+    'June July August September October November December Feb Aug Sept Sep Oct Nov Dec ' +
     'Mr Mrs Ms Dr Amateur Another Relentless Residents Witnesses Dozens Special More Bomb FILE'
   ).split(' '),
 );
