@@ -10,6 +10,7 @@ import { analyseSource, type QuoteFinding } from './attribution';
 import { quoteId, statementId } from './ids';
 import { resolveAlias, type RegistryDoc, type RegistryEntity, type SourceMeta } from './inputs';
 import { matcherFor, matcherMentions, withReferences, type NamedEntity, type Ref, type ResolvedRef } from './mentions';
+import { firstAt } from './frame';
 import { findOrganisations } from './organisations';
 import { findPeople, type PersonFinding } from './people';
 import { findReferencePhrases } from './references';
@@ -41,6 +42,8 @@ interface Base {
   aliasOwner: Map<string, string>;
   /** Person identity keys (see personKey) → entity id. */
   personKeys: Map<string, string>;
+  /** First and last word of a person's identity key → entity id ("rami rahman" for "Rami Abdel Rahman"). */
+  firstLast: Map<string, string>;
   /** Names the registry suppresses: never an entity. */
   suppressed: Set<string>;
   /** Entities with registry reference phrases. */
@@ -76,7 +79,11 @@ function fromRegistry(e: RegistryEntity): Entity {
   };
 }
 
-function baseOf(known: readonly Entity[], registry: RegistryDoc | undefined): Base {
+const NONE_KNOWN: readonly Entity[] = [];
+
+function baseOf(knownIn: readonly Entity[], registry: RegistryDoc | undefined): Base {
+  // Every empty list is the same list: callers that pass a fresh `[]` still hit the cache.
+  const known = knownIn.length === 0 ? NONE_KNOWN : knownIn;
   let inner = baseCache.get(known);
   if (!inner) baseCache.set(known, (inner = new WeakMap()));
   const key = registry ?? NO_REGISTRY;
@@ -104,6 +111,7 @@ function baseOf(known: readonly Entity[], registry: RegistryDoc | undefined): Ba
     byId: new Map(),
     aliasOwner: new Map(),
     personKeys: new Map(),
+    firstLast: new Map(),
     suppressed,
     withReferences: refEntities,
     matcher: () => (matcher ??= matcherFor([...base.byId.values()])),
@@ -123,7 +131,11 @@ function absorb(base: Base, entities: readonly Entity[]): void {
     for (const a of e.aliases) base.names.add(aliasKey(a.text));
     if (e.type !== 'person') continue;
     for (const t of [e.name, ...e.aliases.filter((a) => a.strength === 'strong').map((a) => a.text)]) {
-      if (/\s/.test(t.trim()) && !base.personKeys.has(personKey(t))) base.personKeys.set(personKey(t), e.id);
+      if (!/\s/.test(t.trim())) continue;
+      const key = personKey(t);
+      if (!base.personKeys.has(key)) base.personKeys.set(key, e.id);
+      const fl = firstLastOf(key);
+      if (!base.firstLast.has(fl)) base.firstLast.set(fl, e.id);
     }
   }
 }
@@ -135,9 +147,21 @@ function absorb(base: Base, entities: readonly Entity[]): void {
  */
 export function discoverEntities(articles: readonly ArticleInput[], registry: RegistryDoc): Entity[] {
   const base = baseOf([], registry);
-  const fresh: Base = { ...base, byId: new Map(base.byId), aliasOwner: new Map(base.aliasOwner), personKeys: new Map(base.personKeys), names: new Set(base.names) };
+  const fresh: Base = {
+    ...base,
+    byId: new Map(base.byId),
+    aliasOwner: new Map(base.aliasOwner),
+    personKeys: new Map(base.personKeys),
+    firstLast: new Map(base.firstLast),
+    names: new Set(base.names),
+  };
   for (const a of articles) absorb(fresh, discover(a, fresh).created);
   return [...fresh.byId.values()].map((e) => ({ ...e, roles: [], description: null }));
+}
+
+function firstLastOf(key: string): string {
+  const p = key.split(' ');
+  return `${p[0]} ${p[p.length - 1]}`;
 }
 
 function mergeAliases(first: Entity['aliases'], second: Entity['aliases']): Entity['aliases'] {
@@ -164,6 +188,7 @@ function discover(article: ArticleInput, base: Base): Discovery {
   const { text, meta } = article;
   const created = new Map<string, Entity>();
   const localKeys = new Map<string, string>();
+  const localFirstLast = new Map<string, string>();
   const localKeysAlias = new Map<string, string>();
   const claimed = (k: string): string | undefined => base.aliasOwner.get(k) ?? localKeysAlias.get(k);
   const roles = new Map<string, Citation[]>();
@@ -178,12 +203,7 @@ function discover(article: ArticleInput, base: Base): Discovery {
     const found = base.personKeys.get(key) ?? localKeys.get(key);
     if (found) return found;
     // Same first and last name with a middle part more or less: "Rami Abdel Rahman" / "Rami Rahman".
-    const parts = key.split(' ');
-    for (const [k, id] of [...base.personKeys, ...localKeys]) {
-      const p = k.split(' ');
-      if (p[0] === parts[0] && p[p.length - 1] === parts[parts.length - 1] && Math.abs(p.length - parts.length) === 1) return id;
-    }
-    return undefined;
+    return base.firstLast.get(firstLastOf(key)) ?? localFirstLast.get(firstLastOf(key));
   };
 
   const addRole = (id: string, start: number, end: number): void => {
@@ -218,6 +238,7 @@ function discover(article: ArticleInput, base: Base): Discovery {
     if (id === undefined) {
       const e = create(f.name, 'person');
       localKeys.set(personKey(f.name), e.id);
+      if (!localFirstLast.has(firstLastOf(personKey(f.name)))) localFirstLast.set(firstLastOf(personKey(f.name)), e.id);
       id = e.id;
     }
     if (f.role) addRole(id, f.role.start, f.role.end);
@@ -250,7 +271,8 @@ function roleReferences(text: string, refs: readonly Ref[], roles: Map<string, C
   const out: ResolvedRef[] = [];
   for (const phrase of findReferencePhrases(text)) {
     // A phrase that is part of a name ("Foreign Minister Walid Mouallem") is no reference.
-    if (refs.some((r) => r.start < phrase.end + 2 && r.end > phrase.start && r.kind === 'alias' && r.start >= phrase.end)) continue;
+    const next = refs[firstAt(refs, phrase.end)];
+    if (next && next.start <= phrase.end + 2) continue;
     const words = text.slice(phrase.start, phrase.end);
     const fits = [...roles].filter(([id, list]) => typeOf(id) === 'person' && list.some((r) => referenceFits(words, r.text)));
     if (fits.length === 1) out.push({ start: phrase.start, end: phrase.end, entity: fits[0]![0], type: 'person' });
@@ -260,7 +282,10 @@ function roleReferences(text: string, refs: readonly Ref[], roles: Map<string, C
 
 function aboutOf(refs: readonly Ref[], start: number, end: number, self: string | null): string[] {
   const ids = new Set<string>();
-  for (const r of refs) if (r.start >= start && r.end <= end && r.entity !== self) ids.add(r.entity);
+  for (let i = firstAt(refs, start); i < refs.length && refs[i]!.start < end; i++) {
+    const r = refs[i]!;
+    if (r.end <= end && r.entity !== self) ids.add(r.entity);
+  }
   return [...ids].sort();
 }
 

@@ -3,7 +3,7 @@
 // speaker to a registry entity — directly, through a pronoun or "the statement", or not at all.
 
 import type { EntityType } from '../dataset-types';
-import { buildFrame, clauseCuts, frameSlice, refsIn, QUOTE, type Frame } from './frame';
+import { buildFrame, clauseCuts, firstAt, frameSlice, refsIn, QUOTE, type Frame } from './frame';
 import { clauseSubject, findCues, type Cue, type Resolution } from './cues';
 import { exclusionOf, wordCount, type Exclusion } from './classify-quote';
 import type { Ref } from './mentions';
@@ -63,12 +63,14 @@ function unitsOf(text: string, para: Paragraph, spans: QuoteSpan[]): Unit[] {
   return units;
 }
 
-function typeOf(refs: Ref[], entity: string): EntityType {
-  return refs.find((r) => r.entity === entity)?.type ?? 'organization';
+function typeOf(types: Map<string, EntityType>, entity: string): EntityType {
+  return types.get(entity) ?? 'organization';
 }
 
 export function analyseSource(text: string, refs: Ref[], names: Set<string>): SourceAnalysis {
   const paras = paragraphs(text);
+  const types = new Map<string, EntityType>();
+  for (const r of refs) if (!types.has(r.entity)) types.set(r.entity, r.type);
   const quotes: QuoteFinding[] = [];
   const statements: StatementFinding[] = [];
   const memory: UnitMemory[] = [];
@@ -96,7 +98,8 @@ export function analyseSource(text: string, refs: Ref[], names: Set<string>): So
     let found: string | null = null;
     for (const m of window.matchAll(re)) {
       const at2 = windowStart + m.index + m[0].length;
-      const ref = refs.find((r) => r.start === at2 && r.type !== 'person' && r.type !== 'place');
+      const cand = refs[firstAt(refs, at2)];
+      const ref = cand && cand.start === at2 && cand.type !== 'person' && cand.type !== 'place' ? cand : undefined;
       if (ref) found = ref.entity;
     }
     if (found) return found;
@@ -196,7 +199,7 @@ export function analyseSource(text: string, refs: Ref[], names: Set<string>): So
       for (const id of [...clauseSubjects.map((c) => c.entity), ...resolved.values()]) {
         if (id && !seen.has(id)) {
           seen.add(id);
-          subjects.push({ entity: id, type: typeOf(refs, id) });
+          subjects.push({ entity: id, type: typeOf(types, id) });
         }
       }
       const firstPerson = refsIn(frame, refs, unit.start, unit.end).find((r) => r.type === 'person')?.entity ?? null;

@@ -48,6 +48,12 @@ export function buildDataset(inputs: BuildInputs): BuildResult {
   for (const s of inputs.sources) {
     errors.push(...validator.check(inputs.schemas.sourceMeta, s.meta, s.metaFile));
     if (s.text.trim() === '') errors.push(`${s.textFile}: (text): the article text is empty`);
+    const bad = s.text.search(/[\uFFFD\u0000]/);
+    if (bad >= 0) {
+      const line = s.text.slice(0, bad).split('\n').length;
+      const what = s.text[bad] === '\uFFFD' ? 'U+FFFD (bytes that were not valid UTF-8)' : 'a NUL character (a binary file?)';
+      errors.push(`${s.textFile}: line ${line}, column ${bad - s.text.lastIndexOf('\n', bad - 1)}: the text contains ${what}; save the article as UTF-8 text`);
+    }
   }
   errors.push(
     ...validator.check(inputs.schemas.registry, inputs.registry.doc, inputs.registry.file).map((l) => relabelEntries(l, inputs.registry.doc, inputs.registry.lines)),

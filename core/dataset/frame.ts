@@ -67,8 +67,26 @@ export function isMasked(frame: Frame, r: Range): boolean {
 }
 
 /** Refs lying wholly in [start, end) and outside quotes and skipped clauses. */
-export function refsIn(frame: Frame, refs: Ref[], start: number, end: number): Ref[] {
-  return refs.filter((r) => r.start >= start && r.end <= end && !isMasked(frame, r));
+export function refsIn(frame: Frame, refs: readonly Ref[], start: number, end: number): Ref[] {
+  const out: Ref[] = [];
+  for (let i = firstAt(refs, start); i < refs.length; i++) {
+    const r = refs[i]!;
+    if (r.start >= end) break;
+    if (r.end <= end && !isMasked(frame, r)) out.push(r);
+  }
+  return out;
+}
+
+/** Index of the first ref starting at or after `at` (refs are sorted by start, non-overlapping). */
+export function firstAt(refs: readonly { start: number }[], at: number): number {
+  let lo = 0;
+  let hi = refs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (refs[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 // ── Clauses ─────────────────────────────────────────────────────────────────────────────────

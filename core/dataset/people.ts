@@ -49,7 +49,19 @@ export function tokenize(text: string, start: number, end: number): Token[] {
   return out;
 }
 
+const nameWordCache = new Map<string, boolean>();
+
+/** Memoised: the same few thousand words recur in every article. */
 function isNameWord(w: string): boolean {
+  let v = nameWordCache.get(w);
+  if (v === undefined) {
+    if (nameWordCache.size > 50_000) nameWordCache.clear();
+    nameWordCache.set(w, (v = computeIsNameWord(w)));
+  }
+  return v;
+}
+
+function computeIsNameWord(w: string): boolean {
   if (/^\p{Lu}['\u2019]\p{Lu}\p{Ll}+$/u.test(w)) return true; // O'Brien
   if (!/^\p{Lu}\p{Ll}[\p{L}\p{M}\-'\u2019]*$/u.test(w)) return /^(?:al|el)-\p{Lu}\p{Ll}+$/u.test(w);
   if (/['\u2019]s$/.test(w)) return false; // a possessive is a modifier ("Russia's")

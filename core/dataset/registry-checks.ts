@@ -76,7 +76,11 @@ export function locateCitation(
   sources: Map<string, { text: string; textFile: string }>,
 ): Citation | string {
   const src = sources.get(c.source);
-  if (!src) return `${file}: ${field}.source: unknown source "${c.source}" (known: ${[...sources.keys()].sort().join(', ')})`;
+  if (!src) {
+    const known = [...sources.keys()].sort();
+    const list = known.length > 12 ? `${known.slice(0, 12).join(', ')}, … ${known.length - 12} more` : known.join(', ');
+    return `${file}: ${field}.source: unknown source "${c.source}" (known: ${list})`;
+  }
   const wanted = c.occurrence ?? 1;
   let at = -1;
   for (let n = 0; n < wanted; n++) {

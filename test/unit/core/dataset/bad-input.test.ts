@@ -48,6 +48,15 @@ describe('a source whose text changed under its citations', () => {
     for (const q of d.quotes) expect(text.get(q.source)?.slice(q.start, q.end)).toBe(q.text);
   });
 
+  it('an article saved in the wrong encoding: file, line and column; nothing written', () => {
+    const before = read('data/dataset.json');
+    write(AFP, read(AFP).replace('Churkin again', 'Churkin ag\uFFFDin'));
+    expect(run([], io())).toBe(1);
+    const line = read(AFP).split('\n').findIndex((l) => l.includes('\uFFFD')) + 1;
+    expect(err.join('\n')).toMatch(new RegExp(`${AFP}: line ${line}, column \\d+: the text contains U\\+FFFD`));
+    expect(read('data/dataset.json')).toBe(before);
+  });
+
   it('--check notices that the committed dataset no longer matches its sources', () => {
     write(AFP, `${read(AFP)}\nOne more sentence about Aleppo.\n`);
     expect(run(['--check'], io())).toBe(1);
