@@ -5,7 +5,7 @@
 // Articles are generated from the seed articles' paragraphs plus paragraphs naming new people
 // (seeded PRNG: the same articles every run). Benchmarks are not tests: nothing fails on a time.
 
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { extractArticle } from '../core/dataset/article';
 import { buildDataset } from '../core/dataset/build';
