@@ -266,6 +266,8 @@ export function reasonOf(q: Quote, speakerName: string, text: string): string {
       return 'Same speaker as the clause before';
     case 'continuation':
       return 'Continues the quote before';
+    case 'echo':
+      return `Subheading repeating ${speakerName}'s words in the quote below it`;
     case 'override':
       return 'Speaker set by hand (quote overrides)';
     default:

@@ -70,9 +70,10 @@ export interface LocalSpan {
  * minister") resolved to someone the same article introduced with that role; a pronoun
  * ("he said") resolved to the previous sentence's subject; "the statement/group said"
  * resolved to an organisation named just before; the speaker of the clause before
- * (", adding …"); the continuation of the quote before; a hand override; or none.
+ * (", adding …"); the continuation of the quote before; a quoted subheading that repeats
+ * words of a quote below it (echo); a hand override; or none.
  */
-export type QuoteRule = 'named' | 'reference' | 'pronoun' | 'org-anaphor' | 'inherit' | 'continuation' | 'override' | 'none';
+export type QuoteRule = 'named' | 'reference' | 'pronoun' | 'org-anaphor' | 'inherit' | 'continuation' | 'echo' | 'override' | 'none';
 
 export interface Quote {
   id: string;

@@ -2,7 +2,7 @@
 // sentence, or several when a quote spans them), finds speech cues, and resolves each
 // speaker to a registry entity — directly, through a pronoun or "the statement", or not at all.
 
-import type { EntityType } from '../dataset-types';
+import type { EntityType, QuoteRule } from '../dataset-types';
 import { buildFrame, clauseCuts, firstAt, frameSlice, refsIn, QUOTE, type Frame } from './frame';
 import { clauseSubject, findCues, type Cue, type Resolution } from './cues';
 import { exclusionOf, wordCount, type Exclusion } from './classify-quote';
@@ -210,6 +210,7 @@ export function analyseSource(text: string, refs: Ref[], names: Set<string>): So
     previousBodyPara = para.index;
   }
   quotes.sort((a, b) => a.span.open - b.span.open);
+  echoHeadings(text, paras, quotes);
   return { paragraphs: paras, quotes, statements };
 }
 
@@ -229,9 +230,6 @@ function finding(
   return { span, start, end, speaker, excluded, rule, context, cue };
 }
 
-/** How a quote's speaker was found: the names the export and the card use. */
-export type QuoteRule = 'named' | 'reference' | 'pronoun' | 'org-anaphor' | 'inherit' | 'continuation' | 'override' | 'none';
-
 function ruleOf(r: Resolution): QuoteRule {
   if (r.kind === 'entity') return r.via === 'reference' ? 'reference' : 'named';
   if (r.kind === 'unknown') return 'none';
@@ -247,4 +245,38 @@ function statementSpan(text: string, start: number, end: number): [number, numbe
   let e = end;
   while (e > s && /[\s,;]/.test(text[e - 1] ?? '')) e--;
   return [s, e];
+}
+
+const foldWords = (s: string): string =>
+  ` ${s
+    .toLowerCase()
+    .replace(/[\u2019']/g, "'")
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter((w) => w !== '')
+    .join(' ')} `;
+
+/**
+ * A quoted subheading ("'Fight against terrorism'") whose words recur in a quote below it,
+ * before the next heading, belongs to that quote's speaker.
+ */
+function echoHeadings(text: string, paras: Paragraph[], quotes: QuoteFinding[]): void {
+  for (const h of quotes) {
+    if (h.excluded !== 'heading') continue;
+    const words = foldWords(text.slice(h.start, h.end));
+    if (words.trim().split(' ').length < 2) continue;
+    const para = paras[h.span.paragraph];
+    if (!para) continue;
+    for (const q of quotes) {
+      if (q.span.paragraph <= h.span.paragraph || q.excluded || !q.speaker) continue;
+      const between = paras.slice(h.span.paragraph + 1, q.span.paragraph);
+      if (between.some((p) => p.kind === 'heading') || q.span.paragraph - h.span.paragraph > 4) break;
+      if (foldWords(text.slice(q.start, q.end)).includes(words)) {
+        h.excluded = null;
+        h.speaker = q.speaker;
+        h.rule = 'echo';
+        h.cue = null;
+        break;
+      }
+    }
+  }
 }
