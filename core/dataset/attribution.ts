@@ -242,10 +242,26 @@ function statementSpan(text: string, start: number, end: number): [number, numbe
   const head = text.slice(s, end);
   const lead = /^(?:\s*(?:and|but|while|whereas)\s+)?(?:[\p{Lu}][\p{Lu}/ .,'-]*\s[-\u2013\u2014]\s+)?/u.exec(head);
   if (lead) s += lead[0].length;
+  // The writer's scene setting is not the speaker's: "As the … military pressed its offensive, the minister said …".
+  const scene = SCENE_SETTING.exec(text.slice(s, end));
+  if (scene && SPEECH_WORD.test(text.slice(s + scene[0].length, end))) s += scene[0].length;
   let e = end;
+  // Someone else's claim is not the speaker's: "… in Aleppo that witnesses say is spearheaded by …".
+  const body = text.slice(s, e);
+  const first = SPEECH_WORD.exec(body);
+  if (first) {
+    const rest = body.slice(first.index + first[0].length);
+    const other = OTHERS_CLAIM.exec(rest);
+    if (other) e = s + first.index + first[0].length + other.index;
+  }
   while (e > s && /[\s,;]/.test(text[e - 1] ?? '')) e--;
   return [s, e];
 }
+
+const SCENE_SETTING = /^(?:As|While|After|Before|When|Since|Although|Though|Despite|With|Amid)\b[^,;\u201C\u201D"]{3,160},\s+/;
+const SPEECH_WORD = /\b(?:said|says|told|warned|added|urged|called|accused|insisted|stated|declared|conceded|argued|noted|announced|claimed)\b/;
+const OTHERS_CLAIM =
+  /\s+(?:that|which|who|where)\s+(?!he\b|she\b|it\b|they\b)(?:[\p{L}-]+\s+){0,2}(?:say|says|said|claim|claims|claimed|allege|alleges|alleged|believe|believes|report|reported)\b/u;
 
 const foldWords = (s: string): string =>
   ` ${s
