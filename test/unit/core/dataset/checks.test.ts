@@ -213,6 +213,20 @@ describe('quote overrides', () => {
     expect(errorsOf(withOverrides([{ source: VOA, quote: 't', speaker: null, note: 'x' }]))[0]).toMatch(/matches \d+ quotes/);
   });
 
+  it('occurrence picks the n-th of several quotes that start with the same words', () => {
+    const AFP = 'afp-2016-09-27-aleppo';
+    // A one-letter beginning that two AFP quotes share.
+    const r0 = buildDataset(withOverrides([]));
+    const afpQuotes = r0.dataset!.quotes.filter((q) => q.source === AFP);
+    const shared = ['b', 'w', 'a', 's'].find((p) => afpQuotes.filter((q) => q.text.startsWith(p)).length >= 2)!;
+    const second = afpQuotes.filter((q) => q.text.startsWith(shared))[1]!;
+    const r = buildDataset(withOverrides([{ source: AFP, quote: shared, occurrence: 2, speaker: 'syria', note: 'test' }]));
+    expect(r.errors).toEqual([]);
+    const q = r.dataset!.quotes.find((x) => x.id === second.id)!;
+    expect(q).toMatchObject({ speaker: 'syria', rule: 'override' });
+    expect(errorsOf(withOverrides([{ source: AFP, quote: shared, occurrence: 9, speaker: null, note: 'x' }]))[0]).toMatch(/it must match at least 9 \(occurrence: 9\)/);
+  });
+
   it('a malformed override', () => {
     expect(errorsOf(withOverrides([{ source: VOA, quote: 'worst fighting', note: 'neither speaker nor exclude' }]))).toEqual([
       `${OV}: overrides[0].speaker: is required`,

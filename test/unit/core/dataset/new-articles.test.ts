@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { buildDataset } from '../../../../core/dataset/build';
+import { DatasetIndex } from '../../../../core/card-model';
 import { personKey } from '../../../../core/dataset/article';
 import type { Entity } from '../../../../core/dataset-types';
 import { EXPECTED, SAME_REMARK } from '../../../fixtures/articles/expected';
@@ -118,6 +119,17 @@ describe('five unseen articles, text and metadata only', () => {
     const b = dataset.quotes.find((q) => q.source === SAME_REMARK.b.id && q.text.startsWith(SAME_REMARK.b.text))!;
     expect(a.sameAs).toContain(b.id);
     expect(b.sameAs).toContain(a.id);
+  });
+
+  it("show the remark once on the speaker's card, with both sources and the wording flagged", () => {
+    const card = new DatasetIndex(dataset).card(entityNamed('Sergei Lavrov')!.id)!;
+    const ultimatums = card.quotes.filter((q) => q.text.includes('ultimatums'));
+    expect(ultimatums).toHaveLength(1);
+    expect(ultimatums[0]!.alsoIn).toHaveLength(1);
+    expect(ultimatums[0]!.wordingDiffers).toBe(true);
+    // The newest source leads (Oct. 3), the Sept. 26 outlet is listed beside it.
+    expect(ultimatums[0]!.source).toBe(SAME_REMARK.b.id);
+    expect(ultimatums[0]!.alsoIn[0]!.source).toBe(SAME_REMARK.a.id);
   });
 
   it('keep every role verbatim at its offsets', () => {
