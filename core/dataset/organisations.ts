@@ -1,7 +1,7 @@
-// Organisations and groups an article defines in its own words: an acronym given in brackets
-// ("the Organisation for the Prohibition of Chemical Weapons (OPCW)"), a name followed by
-// what it is ("Save Our Syria, a grouping of humanitarian organisations,"), and agencies
-// named as speakers ("the World Food Programme said").
+// Organisations, groups and places an article defines in its own words: an acronym given in
+// brackets ("the Organisation for the Prohibition of Chemical Weapons (OPCW)"), a name followed
+// by what it is ("Save Our Syria, a grouping of humanitarian organisations,", "Douma, a town
+// east of Damascus,"), and agencies named as speakers ("the World Food Programme said").
 
 import type { EntityType } from '../dataset-types';
 import { NOT_NAME_WORDS, ORG_WORDS } from './roles';
@@ -17,10 +17,16 @@ export interface OrgFinding {
 
 const CAP = "\\p{Lu}[\\p{L}'\\u2019.&-]*";
 const LINK = '(?:of|for|the|and|on|de|du|al|in)';
-const NAME = `${CAP}(?:\\s+(?:${CAP}|${LINK}(?=\\s+\\p{Lu})))*`;
+// Links may chain: "Organisation for the Prohibition of …".
+const NAME = `${CAP}(?:\\s+(?:${CAP}|${LINK}(?:\\s+${LINK})?(?=\\s+\\p{Lu})))*`;
 const ACRONYM = new RegExp(`(${NAME})\\s+\\((\\p{Lu}[\\p{Lu}\\d&-]{1,9})\\)`, 'gu');
 const DEFINED = new RegExp(
   `(?:^|[\\s(\\u201C"])(${NAME})(?:\\s+\\(\\p{Lu}[\\p{Lu}\\d&-]{1,9}\\))?,\\s+((?:a|an)\\s+(?:[\\p{Ll}-]+\\s+){0,3}?(group|grouping|coalition|alliance|militia|faction|network|organi[sz]ation|charity|agency|movement|umbrella group|monitor|monitoring group)\\b[^,.;()\\u201C\\u201D"]{0,120})`,
+  'gu',
+);
+// "Douma, a town east of Damascus," / "al-Bab, a city in northern Syria,": a place and what it is.
+const PLACE_DEFINED = new RegExp(
+  `(?:^|[\\s(])(${NAME}|(?:al|el)-\\p{Lu}[\\p{L}-]*),\\s+((?:a|an|the)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(?:town|city|village|district|neighbou?rhood|province|region|suburb|camp|port|capital)\\b[^,.;()\\u201C\\u201D"]{0,80})`,
   'gu',
 );
 const AGENCY_SPEAKER = new RegExp(`(?:^|[.;:]\\s+|\\b[Tt]he\\s+)(${NAME})\\s+(?:said|says|reported|warned|announced|told)\\b`, 'gu');
@@ -69,6 +75,14 @@ export function findOrganisations(text: string, start: number, end: number): Org
       end: t.start + t.name.length,
       role: { start: roleStart, end: roleStart + roleText.length },
     });
+  }
+  for (const m of body.matchAll(PLACE_DEFINED)) {
+    const nameStart = start + m.index + m[0].indexOf(m[1]!);
+    const t = trimName(m[1]!, nameStart);
+    if (t.name === '' || NOT_NAME_WORDS.has(t.name)) continue;
+    const roleText = m[2]!.replace(/\s+$/, '');
+    const roleStart = start + m.index + m[0].indexOf(m[2]!);
+    out.push({ name: t.name, acronym: null, type: 'place', start: t.start, end: t.start + t.name.length, role: { start: roleStart, end: roleStart + roleText.length } });
   }
   for (const m of body.matchAll(AGENCY_SPEAKER)) {
     const nameStart = start + m.index + m[0].indexOf(m[1]!);

@@ -223,3 +223,25 @@ describe('new articles: people and speakers from the text alone', () => {
     expect(st).toContain('Ban Ki-moon said he was appalled by the escalation in Aleppo');
   });
 });
+
+describe('organisations, groups and places defined in the text', () => {
+  const entity = (text: string, name: string) => analyse(text).entities.find((e) => e.name === name);
+
+  it('an acronym defined in brackets', () => {
+    const e = entity('The Organisation for the Prohibition of Chemical Weapons (OPCW) said it would investigate. The OPCW said more.', 'Organisation for the Prohibition of Chemical Weapons');
+    expect(e?.type).toBe('organization');
+    expect(e?.aliases.map((a) => a.text)).toEqual(['Organisation for the Prohibition of Chemical Weapons', 'OPCW']);
+  });
+
+  it('"X, a group of …" and "X, a town …" with what the text says they are', () => {
+    const t = 'The Free Syrian Army (FSA), a loose alliance of rebel brigades, said it would stay. Troops shelled Douma, a town east of Damascus, on Sunday.';
+    expect(entity(t, 'Free Syrian Army')?.roles.map((r) => r.text)).toEqual(['a loose alliance of rebel brigades']);
+    expect(entity(t, 'Douma')).toMatchObject({ type: 'place' });
+    expect(entity(t, 'Douma')?.roles.map((r) => r.text)).toEqual(['a town east of Damascus']);
+  });
+
+  it('an agency named as a speaker', () => {
+    const t = 'The World Food Programme said it had food for a few thousand families. "We need access," the agency said.';
+    expect(entity(t, 'World Food Programme')?.type).toBe('organization');
+  });
+});
