@@ -173,7 +173,7 @@ function betweenCommas(frame: Frame, refs: Ref[], floor: number, comma: number):
   return { resolution: { kind: 'entity', entity: name.entity, via: name.kind }, np: trimmed(frame, name.start, name.end) };
 }
 
-const APPOSITIVE_HEAD = new RegExp(`\\b(?:${[...TITLE_NOUNS].join('|')})\\b`, 'i'); // no \\p{..} here, so 'i' is safe
+const APPOSITIVE_HEAD = new RegExp(`\\b(?:${[...TITLE_NOUNS].join('|')})\\b`, 'i'); // title nouns only, no \p{…} class, so 'i' is safe
 
 /** Start of the noun phrase that ends at `verbStart`: the last clause boundary before it. */
 function npStart(frame: Frame, floor: number, verbStart: number): { start: number; boundary: string } {
