@@ -18,6 +18,7 @@ export interface FactCardProps {
 export function FactCard({ card, viewerHref, onOpenSource, onSelectEntity, onClose, initialCount = 2 }: FactCardProps) {
   const [allQuotes, setAllQuotes] = useState(false);
   const [allStatements, setAllStatements] = useState(false);
+  const [allAbout, setAllAbout] = useState(false);
   const target = (line: CitedLine): ViewerTarget => ({ source: line.source, start: line.start, end: line.end, entity: card.id });
   const sourceLink = (line: CitedLine, label: string, kind: string) => (
     <a
@@ -48,6 +49,9 @@ export function FactCard({ card, viewerHref, onOpenSource, onSelectEntity, onClo
     ) : null;
   const quotes = allQuotes ? card.quotes : card.quotes.slice(0, initialCount);
   const statements = allStatements ? card.statements : card.statements.slice(0, initialCount);
+  const saidAbout = allAbout ? card.saidAbout : card.saidAbout.slice(0, initialCount);
+  // The first role is the description line; the others follow it, each with its source.
+  const otherRoles = card.roles.filter((r) => !(card.description && r.source === card.description.source && r.start === card.description.start));
   const nameId = `fc-name-${card.id}`;
 
   return (
@@ -71,6 +75,15 @@ export function FactCard({ card, viewerHref, onOpenSource, onSelectEntity, onClo
           <sup>{sourceLink(card.description, `${card.description.outlet}`, 'description-link')}</sup> {libraryMark(card.description)}
         </p>
       ) : null}
+      {otherRoles.length > 0 ? (
+        <ul class="roles" aria-label="Other roles the sources state">
+          {otherRoles.map((r) => (
+            <li data-fc="role" key={`${r.source}:${r.start}`}>
+              {r.text} <span class="meta">· {sourceLink(r, `${r.outlet}, ${formatDate(r.published)}`, 'role-link')}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {quotes.length > 0 ? (
         <section aria-label="Quotes">
           <h3>Said</h3>
@@ -89,6 +102,18 @@ export function FactCard({ card, viewerHref, onOpenSource, onSelectEntity, onClo
                   {sourceLink(q, 'in source', 'quote-link')}
                   {originalLink(q)}
                 </span>
+                {q.alsoIn.length > 0 ? (
+                  <span class="also" data-fc="quote-also">
+                    {' '}
+                    also {q.alsoIn.map((o, i) => [i > 0 ? ', ' : '', sourceLink(o, `${o.outlet}, ${formatDate(o.published)}`, 'quote-also-link')])}
+                    {q.wordingDiffers ? <span data-fc="quote-wording"> (worded differently)</span> : null}
+                  </span>
+                ) : null}
+                {q.reason ? (
+                  <span class="reason" data-fc="quote-reason" title={q.context}>
+                    {q.reason}
+                  </span>
+                ) : null}
               </figcaption>
             </figure>
           ))}
@@ -114,6 +139,32 @@ export function FactCard({ card, viewerHref, onOpenSource, onSelectEntity, onClo
               {plural(card.statements.length - statements.length, 'more line')}
             </button>
           ) : null}
+        </section>
+      ) : null}
+      {saidAbout.length > 0 ? (
+        <section aria-label="Said about">
+          <h3>Said about</h3>
+          <ul class="statements">
+            {saidAbout.map((a) => (
+              <li data-fc="about" data-kind={a.kind} key={a.id}>
+                {a.speakerName ? <span class="who" data-fc="about-speaker">{a.speakerName}: </span> : null}
+                <span data-fc="about-text">{a.kind === 'quote' ? `“${a.text}”` : a.text}</span> {sourceLink(a, a.outlet, 'about-link')}
+              </li>
+            ))}
+          </ul>
+          {card.saidAbout.length > saidAbout.length ? (
+            <button type="button" class="more" data-fc="more-about" onClick={() => setAllAbout(true)}>
+              {plural(card.saidAbout.length - saidAbout.length, 'more line')}
+            </button>
+          ) : null}
+        </section>
+      ) : null}
+      {card.mentioned ? (
+        <section aria-label="Mentioned">
+          <h3>In the sources</h3>
+          <p class="mentioned" data-fc="mentioned">
+            {card.mentioned.text} {sourceLink(card.mentioned, card.mentioned.outlet, 'mentioned-link')}
+          </p>
         </section>
       ) : null}
       {card.related.length > 0 ? (

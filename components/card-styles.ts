@@ -38,6 +38,11 @@ h3 { margin: 10px 0 4px; font-size: 11px; letter-spacing: 0.05em; text-transform
   border-radius: 6px; color: var(--muted); }
 .close:hover, .close:focus-visible { background: var(--chip); color: var(--fg); }
 .desc { margin: 4px 0 0; }
+.roles { margin: 2px 0 0; padding: 0; list-style: none; font-size: 13px; }
+.roles .meta, .reason, .also { font-size: 11px; color: var(--muted); }
+.reason { display: block; margin-top: 1px; font-style: italic; }
+.who { font-weight: 600; }
+.mentioned { margin: 2px 0 0; font-size: 13px; }
 sup { font-size: 11px; margin-left: 3px; }
 a { color: var(--accent); text-decoration: none; }
 a:hover { text-decoration: underline; }

@@ -55,20 +55,50 @@ export interface Entity {
   name: string;
   type: EntityType;
   aliases: Alias[];
-  /** The description as a source states it, e.g. "Russian Ambassador to the UN". */
+  /**
+   * The description as a source states it, e.g. "Russian Ambassador to the UN": the role
+   * pinned in the registry, else the newest of `roles`.
+   */
   description: Citation | null;
+  /** Every role the sources state for the entity, each cited; newest source first. */
+  roles: Citation[];
   /** Further verbatim spans describing the entity (roles, affiliations). */
   citations: Citation[];
 }
 
+/** Offsets of a stretch of the quote's own source. */
+export interface LocalSpan {
+  start: number;
+  end: number;
+}
+
+/**
+ * How a quote's speaker was found: named in the sentence; a reference phrase ("the foreign
+ * minister") resolved to someone the same article introduced with that role; a pronoun
+ * ("he said") resolved to the previous sentence's subject; "the statement/group said"
+ * resolved to an organisation named just before; the speaker of the clause before
+ * (", adding …"); the continuation of the quote before; a quoted subheading that repeats
+ * words of a quote below it (echo); a hand override; or none.
+ */
+export type QuoteRule = 'named' | 'reference' | 'pronoun' | 'org-anaphor' | 'inherit' | 'continuation' | 'echo' | 'override' | 'none';
+
 export interface Quote {
   id: string;
-  /** Entity id of the speaker, or null when the source does not name one in the registry. */
+  /** Entity id of the speaker, or null when the source names no speaker we can tell. */
   speaker: string | null;
   text: string;
   source: string;
   start: number;
   end: number;
+  /** The sentence(s) the quote stands in. */
+  context: LocalSpan;
+  rule: QuoteRule;
+  /** The words that name the speaker ("he", "the country's foreign minister"), when any. */
+  cue: LocalSpan | null;
+  /** Entities the quote talks about (named in its words), speaker excluded. */
+  about: string[];
+  /** Ids of the same remark as reported by other sources (same speaker, same words give or take a few). */
+  sameAs: string[];
 }
 
 export interface Statement {
@@ -78,6 +108,8 @@ export interface Statement {
   source: string;
   start: number;
   end: number;
+  /** Entities the statement talks about (named in it), its subject excluded. */
+  about: string[];
 }
 
 export interface Mention {

@@ -2,9 +2,9 @@
 // sentence, or several when a quote spans them), finds speech cues, and resolves each
 // speaker to a registry entity — directly, through a pronoun or "the statement", or not at all.
 
-import type { EntityType } from '../dataset-types';
-import { buildFrame, clauseCuts, frameSlice, refsIn, QUOTE, type Frame } from './frame';
-import { clauseSubject, findCues, type Cue } from './cues';
+import type { EntityType, QuoteRule } from '../dataset-types';
+import { buildFrame, clauseCuts, firstAt, frameSlice, refsIn, QUOTE, type Frame } from './frame';
+import { clauseSubject, findCues, type Cue, type Resolution } from './cues';
 import { exclusionOf, wordCount, type Exclusion } from './classify-quote';
 import type { Ref } from './mentions';
 import { quoteSpans, type QuoteSpan } from './quote-marks';
@@ -17,8 +17,12 @@ export interface QuoteFinding {
   end: number;
   speaker: string | null;
   excluded: Exclusion | null;
-  /** Which rule decided: "cue", "pronoun", "org-anaphor", "continuation", "unattributed", … */
+  /** Which rule decided (see QuoteRule); for excluded spans, the exclusion. */
   rule: string;
+  /** The sentence (or sentences, when the quote spans them) the quote stands in. */
+  context: { start: number; end: number };
+  /** The words that named the speaker ("he", "the country's foreign minister"), when any. */
+  cue: { start: number; end: number } | null;
 }
 
 export interface StatementFinding {
@@ -35,6 +39,8 @@ interface Unit {
 
 interface UnitMemory {
   subjects: Array<{ entity: string; type: EntityType }>;
+  /** A speaker phrase in the unit named no entity we know ("Amani Hassan, a surgeon, said"): a later "she" may be that person. */
+  unknownSpeaker: boolean;
   firstPerson: string | null;
   start: number;
   end: number;
@@ -57,12 +63,14 @@ function unitsOf(text: string, para: Paragraph, spans: QuoteSpan[]): Unit[] {
   return units;
 }
 
-function typeOf(refs: Ref[], entity: string): EntityType {
-  return refs.find((r) => r.entity === entity)?.type ?? 'organization';
+function typeOf(types: Map<string, EntityType>, entity: string): EntityType {
+  return types.get(entity) ?? 'organization';
 }
 
 export function analyseSource(text: string, refs: Ref[], names: Set<string>): SourceAnalysis {
   const paras = paragraphs(text);
+  const types = new Map<string, EntityType>();
+  for (const r of refs) if (!types.has(r.entity)) types.set(r.entity, r.type);
   const quotes: QuoteFinding[] = [];
   const statements: StatementFinding[] = [];
   const memory: UnitMemory[] = [];
@@ -76,6 +84,8 @@ export function analyseSource(text: string, refs: Ref[], names: Set<string>): So
       const subject = m?.subjects.find((s) => s.type === 'person');
       if (subject) return subject.entity;
       if (m?.firstPerson) return m.firstPerson;
+      // When in doubt, no speaker: the nearest speaker was someone we cannot name.
+      if (m?.unknownSpeaker) return null;
     }
     return null;
   };
@@ -88,7 +98,8 @@ export function analyseSource(text: string, refs: Ref[], names: Set<string>): So
     let found: string | null = null;
     for (const m of window.matchAll(re)) {
       const at2 = windowStart + m.index + m[0].length;
-      const ref = refs.find((r) => r.start === at2 && r.type !== 'person' && r.type !== 'place');
+      const cand = refs[firstAt(refs, at2)];
+      const ref = cand && cand.start === at2 && cand.type !== 'person' && cand.type !== 'place' ? cand : undefined;
       if (ref) found = ref.entity;
     }
     if (found) return found;
@@ -115,6 +126,7 @@ export function analyseSource(text: string, refs: Ref[], names: Set<string>): So
     const paraQuotes: QuoteFinding[] = [];
     for (const unit of unitsOf(text, para, spans)) {
       const unitSpans = spans.filter((q) => q.open >= unit.start && q.open < unit.end);
+      const ctx = { start: unit.start, end: unit.end };
       const frame = buildFrame(text, unit.start, unit.end, unitSpans.map((q) => ({ start: q.open, end: q.end })));
       const cuts = [unit.start, ...clauseCuts(frame), unit.end];
       const resolved = new Map<Cue, string | null>();
@@ -149,7 +161,7 @@ export function analyseSource(text: string, refs: Ref[], names: Set<string>): So
       for (const span of unitSpans) {
         const excluded = exclusionOf(text, span, names);
         if (excluded) {
-          paraQuotes.push(finding(text, span, null, excluded, excluded));
+          paraQuotes.push(finding(text, span, null, excluded, excluded, ctx));
           continue;
         }
         const before = cues.filter((c) => c.end <= span.open).pop();
@@ -157,7 +169,7 @@ export function analyseSource(text: string, refs: Ref[], names: Set<string>): So
         const cue = before ?? after;
         if (cue) {
           const speaker = resolved.get(cue) ?? null;
-          paraQuotes.push(finding(text, span, speaker, null, speaker ? cue.resolution.kind : 'unattributed'));
+          paraQuotes.push(finding(text, span, speaker, null, speaker ? ruleOf(cue.resolution) : 'none', ctx, cue.np));
           continue;
         }
         const prevQuote = paraQuotes[paraQuotes.length - 1];
@@ -165,11 +177,11 @@ export function analyseSource(text: string, refs: Ref[], names: Set<string>): So
         const opensPara = frameSlice(frame, unit.start, span.open).trim() === '' && unit.start === para.start;
         const carried = prevQuote && !prevQuote.excluded ? prevQuote : opensPara && lastOfPrevPara && !lastOfPrevPara.excluded ? lastOfPrevPara : undefined;
         if (carried?.speaker) {
-          paraQuotes.push(finding(text, span, carried.speaker, null, 'continuation'));
+          paraQuotes.push(finding(text, span, carried.speaker, null, 'continuation', ctx, carried.cue));
         } else if (wordCount(text.slice(span.innerStart, span.innerEnd)) <= 4) {
-          paraQuotes.push(finding(text, span, null, 'term', 'term'));
+          paraQuotes.push(finding(text, span, null, 'term', 'term', ctx));
         } else {
-          paraQuotes.push(finding(text, span, null, null, 'unattributed'));
+          paraQuotes.push(finding(text, span, null, null, 'none', ctx));
         }
       }
 
@@ -187,25 +199,41 @@ export function analyseSource(text: string, refs: Ref[], names: Set<string>): So
       for (const id of [...clauseSubjects.map((c) => c.entity), ...resolved.values()]) {
         if (id && !seen.has(id)) {
           seen.add(id);
-          subjects.push({ entity: id, type: typeOf(refs, id) });
+          subjects.push({ entity: id, type: typeOf(types, id) });
         }
       }
       const firstPerson = refsIn(frame, refs, unit.start, unit.end).find((r) => r.type === 'person')?.entity ?? null;
-      memory.push({ subjects, firstPerson, start: unit.start, end: unit.end });
+      const unknownSpeaker = [...resolved.keys()].some((c) => c.resolution.kind === 'unknown' && c.np !== null);
+      memory.push({ subjects, firstPerson, unknownSpeaker, start: unit.start, end: unit.end });
     }
     quotes.push(...paraQuotes);
     previousBodyPara = para.index;
   }
   quotes.sort((a, b) => a.span.open - b.span.open);
+  echoHeadings(text, paras, quotes);
   return { paragraphs: paras, quotes, statements };
 }
 
-function finding(text: string, span: QuoteSpan, speaker: string | null, excluded: Exclusion | null, rule: string): QuoteFinding {
+function finding(
+  text: string,
+  span: QuoteSpan,
+  speaker: string | null,
+  excluded: Exclusion | null,
+  rule: string,
+  context: { start: number; end: number } = { start: span.open, end: span.end },
+  cue: { start: number; end: number } | null = null,
+): QuoteFinding {
   let start = span.innerStart;
   let end = span.innerEnd;
   while (start < end && /\s/.test(text[start] ?? '')) start++;
   while (end > start && /[\s,;:]/.test(text[end - 1] ?? '')) end--;
-  return { span, start, end, speaker, excluded, rule };
+  return { span, start, end, speaker, excluded, rule, context, cue };
+}
+
+function ruleOf(r: Resolution): QuoteRule {
+  if (r.kind === 'entity') return r.via === 'reference' ? 'reference' : 'named';
+  if (r.kind === 'unknown') return 'none';
+  return r.kind === 'pronoun' ? 'pronoun' : r.kind;
 }
 
 /** A clause's span as a statement: no leading conjunction or dateline, no trailing comma. */
@@ -214,7 +242,57 @@ function statementSpan(text: string, start: number, end: number): [number, numbe
   const head = text.slice(s, end);
   const lead = /^(?:\s*(?:and|but|while|whereas)\s+)?(?:[\p{Lu}][\p{Lu}/ .,'-]*\s[-\u2013\u2014]\s+)?/u.exec(head);
   if (lead) s += lead[0].length;
+  // The writer's scene setting is not the speaker's: "As the … military pressed its offensive, the minister said …".
+  const scene = SCENE_SETTING.exec(text.slice(s, end));
+  if (scene && SPEECH_WORD.test(text.slice(s + scene[0].length, end))) s += scene[0].length;
   let e = end;
+  // Someone else's claim is not the speaker's: "… in Aleppo that witnesses say is spearheaded by …".
+  const body = text.slice(s, e);
+  const first = SPEECH_WORD.exec(body);
+  if (first) {
+    const rest = body.slice(first.index + first[0].length);
+    const other = OTHERS_CLAIM.exec(rest);
+    if (other) e = s + first.index + first[0].length + other.index;
+  }
   while (e > s && /[\s,;]/.test(text[e - 1] ?? '')) e--;
   return [s, e];
+}
+
+const SCENE_SETTING = /^(?:As|While|After|Before|When|Since|Although|Though|Despite|With|Amid)\b[^,;\u201C\u201D"]{3,160},\s+/;
+const SPEECH_WORD = /\b(?:said|says|told|warned|added|urged|called|accused|insisted|stated|declared|conceded|argued|noted|announced|claimed)\b/;
+const OTHERS_CLAIM =
+  /\s+(?:that|which|who|where)\s+(?!he\b|she\b|it\b|they\b)(?:[\p{L}-]+\s+){0,2}(?:say|says|said|claim|claims|claimed|allege|alleges|alleged|believe|believes|report|reported)\b/u;
+
+const foldWords = (s: string): string =>
+  ` ${s
+    .toLowerCase()
+    .replace(/[\u2019']/g, "'")
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter((w) => w !== '')
+    .join(' ')} `;
+
+/**
+ * A quoted subheading ("'Fight against terrorism'") whose words recur in a quote below it,
+ * before the next heading, belongs to that quote's speaker.
+ */
+function echoHeadings(text: string, paras: Paragraph[], quotes: QuoteFinding[]): void {
+  for (const h of quotes) {
+    if (h.excluded !== 'heading') continue;
+    const words = foldWords(text.slice(h.start, h.end));
+    if (words.trim().split(' ').length < 2) continue;
+    const para = paras[h.span.paragraph];
+    if (!para) continue;
+    for (const q of quotes) {
+      if (q.span.paragraph <= h.span.paragraph || q.excluded || !q.speaker) continue;
+      const between = paras.slice(h.span.paragraph + 1, q.span.paragraph);
+      if (between.some((p) => p.kind === 'heading') || q.span.paragraph - h.span.paragraph > 4) break;
+      if (foldWords(text.slice(q.start, q.end)).includes(words)) {
+        h.excluded = null;
+        h.speaker = q.speaker;
+        h.rule = 'echo';
+        h.cue = null;
+        break;
+      }
+    }
+  }
 }

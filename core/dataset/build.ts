@@ -2,12 +2,11 @@
 // passed every check, or error lines naming file and field (and no dataset).
 
 import type { Citation, Dataset, Entity, Mention, Quote, Source, Statement } from '../dataset-types';
-import { analyseSource, type QuoteFinding } from './attribution';
-import { registryNames } from './classify-quote';
-import { quoteId, statementId } from './ids';
-import { resolveAlias, type RegistryDoc, type SourceInput, type SourceMeta, type RegistryInput } from './inputs';
-import { findAliasMentions, findExtractionRefs } from './mentions';
-import { checkRegistry, locateCitation } from './registry-checks';
+import { discoverEntities, extractArticleDetails, type ArticleInput } from './article';
+import type { QuoteFinding } from './attribution';
+import type { RegistryDoc, SourceInput, SourceMeta, RegistryInput } from './inputs';
+import { checkRegistry, entryLabel, locateCitation, relabelEntries } from './registry-checks';
+import { linkSameRemarks } from './same-remark';
 import { checkDataset } from './dataset-checks';
 import { applyOverrides, type OverridesDoc } from './overrides';
 import { SchemaValidator, type JsonSchema } from './validate';
@@ -51,8 +50,16 @@ export function buildDataset(inputs: BuildInputs): BuildResult {
   for (const s of inputs.sources) {
     errors.push(...validator.check(inputs.schemas.sourceMeta, s.meta, s.metaFile));
     if (s.text.trim() === '') errors.push(`${s.textFile}: (text): the article text is empty`);
+    const bad = s.text.search(/[\uFFFD\u0000]/);
+    if (bad >= 0) {
+      const line = s.text.slice(0, bad).split('\n').length;
+      const what = s.text[bad] === '\uFFFD' ? 'U+FFFD (bytes that were not valid UTF-8)' : 'a NUL character (a binary file?)';
+      errors.push(`${s.textFile}: line ${line}, column ${bad - s.text.lastIndexOf('\n', bad - 1)}: the text contains ${what}; save the article as UTF-8 text`);
+    }
   }
-  errors.push(...validator.check(inputs.schemas.registry, inputs.registry.doc, inputs.registry.file));
+  errors.push(
+    ...validator.check(inputs.schemas.registry, inputs.registry.doc, inputs.registry.file).map((l) => relabelEntries(l, inputs.registry.doc, inputs.registry.lines)),
+  );
   if (inputs.overrides) errors.push(...validator.check(inputs.schemas.quoteOverrides, inputs.overrides.doc, inputs.overrides.file));
   if (errors.length > 0) return fail();
 
@@ -65,72 +72,79 @@ export function buildDataset(inputs: BuildInputs): BuildResult {
     if (other) errors.push(`${s.metaFile}: id: "${s.meta.id}" is already used by ${other}`);
     seenIds.set(s.meta.id, s.metaFile);
   }
-  errors.push(...checkRegistry(regFile, registry));
+  errors.push(...checkRegistry(regFile, registry, inputs.registry.lines));
   if (errors.length > 0) return fail();
 
   // 2. Curated descriptions and citations, found verbatim.
   const byId = new Map(sources.map((s) => [s.meta.id, { text: s.text, textFile: s.textFile }]));
-  const assembled: Entity[] = registry.entities.map((e, i) => {
-    let description: Citation | null = null;
+  const published = new Map(sources.map((s) => [s.meta.id, s.meta.published]));
+  const pinned = new Map<string, Citation>();
+  const curated = new Map<string, Citation[]>();
+  registry.entities.forEach((e, i) => {
+    const at = entryLabel(registry, i, inputs.registry.lines);
     if (e.description) {
-      const found = locateCitation(regFile, `entities[${i}].description`, e.description, byId);
+      const found = locateCitation(regFile, `${at}.description`, e.description, byId);
       if (typeof found === 'string') errors.push(found);
-      else description = found;
+      else pinned.set(e.id, found);
     }
     const citations: Citation[] = [];
     (e.citations ?? []).forEach((c, j) => {
-      const found = locateCitation(regFile, `entities[${i}].citations[${j}]`, c, byId);
+      const found = locateCitation(regFile, `${at}.citations[${j}]`, c, byId);
       if (typeof found === 'string') errors.push(found);
       else citations.push(found);
     });
-    return {
-      id: e.id,
-      name: e.name,
-      type: e.type,
-      aliases: e.aliases.map((a) => {
-        const r = resolveAlias(a);
-        return { text: r.text, strength: r.strength, caseSensitive: r.caseSensitive };
-      }),
-      description,
-      citations,
-    };
+    curated.set(e.id, citations);
   });
   if (errors.length > 0) return fail();
-  // Spelling variants, number forms and automatic weak/strong (core/names).
-  const entities = expandAliases(assembled, { words: englishWords(), registry: registry.entities });
 
-  // 3. Extraction, per source.
-  const names = registryNames(registry.entities);
+  // 3. Extraction. Pass 1 finds every entity the articles introduce; pass 2 extracts each
+  // article (the same extractArticle the in-browser library runs) against that final list,
+  // so a person introduced in a later article is known in an earlier one too.
+  const articles: ArticleInput[] = sources.map((s) => ({ meta: s.meta, text: s.text }));
+  // Spelling variants, number forms and automatic weak/strong (core/names), for the extraction
+  // and the page alike.
+  const pool = expandAliases(discoverEntities(articles, registry), { words: englishWords(), registry: registry.entities });
+  const entityIds = new Set(pool.map((e) => e.id));
+  if (inputs.overrides) {
+    const doc = inputs.overrides.doc as OverridesDoc;
+    doc.overrides.forEach((o, i) => {
+      if (!byId.has(o.source)) errors.push(`${inputs.overrides!.file}: overrides[${i}].source: unknown source "${o.source}"`);
+    });
+  }
+  const roles = new Map<string, Citation[]>();
   const quotes: Quote[] = [];
   const statements: Statement[] = [];
   const mentions: Mention[] = [];
-  const analyses = sources.map((s) => {
-    const analysis = analyseSource(s.text, findExtractionRefs(s.text, registry.entities), names);
-    findings.set(s.meta.id, analysis.quotes);
-    return analysis;
-  });
-  if (inputs.overrides) {
-    const texts = new Map(sources.map((s) => [s.meta.id, s.text]));
-    const ids = new Set(registry.entities.map((e) => e.id));
-    errors.push(...applyOverrides(inputs.overrides.file, inputs.overrides.doc as OverridesDoc, findings, texts, ids));
-    if (errors.length > 0) return fail();
+  for (const article of articles) {
+    const id = article.meta.id;
+    const adjust = inputs.overrides
+      ? (list: QuoteFinding[]) => {
+          const texts = new Map([[id, article.text]]);
+          errors.push(...applyOverrides(inputs.overrides!.file, inputs.overrides!.doc as OverridesDoc, new Map([[id, list]]), texts, entityIds, id));
+        }
+      : undefined;
+    const x = extractArticleDetails(article, pool, registry, adjust);
+    findings.set(id, x.findings);
+    quotes.push(...x.quotes);
+    statements.push(...x.statements);
+    mentions.push(...x.mentions);
+    for (const e of x.entities) {
+      const list = roles.get(e.id) ?? [];
+      for (const r of e.roles) if (r.source === id) list.push(r);
+      roles.set(e.id, list);
+    }
   }
-  sources.forEach((s, n) => {
-    const id = s.meta.id;
-    const analysis = analyses[n]!;
-    for (const m of findAliasMentions(s.text, entities)) mentions.push({ entity: m.entity, source: id, start: m.start, end: m.end });
-    for (const q of analysis.quotes) {
-      if (q.excluded) continue;
-      quotes.push({ id: quoteId(id, q.start), speaker: q.speaker, text: s.text.slice(q.start, q.end), source: id, start: q.start, end: q.end });
-    }
-    const seen = new Set<string>();
-    for (const st of analysis.statements) {
-      const sid = statementId(id, st.start, st.entity);
-      if (seen.has(sid)) continue;
-      seen.add(sid);
-      statements.push({ id: sid, entity: st.entity, text: s.text.slice(st.start, st.end), source: id, start: st.start, end: st.end });
-    }
+  if (errors.length > 0) return fail();
+  const newestFirst = (a: Citation, b: Citation): number => {
+    const da = published.get(a.source) ?? '';
+    const db = published.get(b.source) ?? '';
+    return da !== db ? (da < db ? 1 : -1) : a.source < b.source ? -1 : a.source > b.source ? 1 : a.start - b.start;
+  };
+  const entities: Entity[] = pool.map((e) => {
+    const list = (roles.get(e.id) ?? []).sort(newestFirst);
+    return { ...e, roles: list, description: pinned.get(e.id) ?? list[0] ?? null, citations: curated.get(e.id) ?? [] };
   });
+  linkSameRemarks(quotes, published);
 
   const dataset: Dataset = {
     version: 1,

@@ -4,6 +4,7 @@
 
 import { QUOTE, SKIP, frameSlice, refsIn, type Frame } from './frame';
 import type { Ref } from './mentions';
+import { TITLE_NOUNS } from './roles';
 
 const SPEECH_VERBS = [
   'say', 'says', 'said', 'saying',
@@ -39,13 +40,14 @@ const SPEECH_VERBS = [
   // Left out on purpose: base forms that are mostly nouns in news prose ("laid blame",
   // "the claim", "a state", "charges").
 ];
+const SPEECH_VERB_BEFORE = new RegExp(`\\b(?:${SPEECH_VERBS.join('|')})\\s+$`);
 const VERB_RE = new RegExp(`\\b(?:${SPEECH_VERBS.join('|')})\\b|\\baccording to\\b`, 'g');
 const NOUN_BEFORE = /\b(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your)\s+$/i;
 const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$/;
 // Words that may stand between a speaker's name and the verb: "Ban Ki-moon has also warned",
 // "Ban Ki-moon said Saturday".
 const GAP =
-  /^(?:[\s,]|\b(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|also|again|later|earlier|then|repeatedly|reportedly|previously|once|further|still|separately|recently|publicly|privately|bluntly|flatly|not|never|on|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)\b)*$/;
+  /^(?:[\s,)]|\b(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|also|again|later|earlier|then|repeatedly|reportedly|previously|once|further|still|separately|recently|publicly|privately|bluntly|flatly|not|never|on|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)\b)*$/;
 // Words that may precede a name inside a speaker's noun phrase: determiners, titles.
 const TITLE_WORDS =
   /^(?:[\s,]|\b(?:the|a|an|to|of|for|and|ambassador|minister|secretary|secretary-general|president|spokesman|spokeswoman|spokesperson|envoy|chief|head|leader|foreign|defense|defence|prime|deputy|senior|former|acting)\b|[\p{Lu}\d][\p{L}\d.''\u2019-]*)*$/u;
@@ -55,7 +57,7 @@ const ORG_ANAPHOR =
   /^(?:the|this|that|its|their)\s+(?:joint\s+)?(?:statement|group|organi[sz]ation|agency|report|coalition|alliance|ministry|campaign|movement|committee|body|observatory|council)$/i;
 
 export type Resolution =
-  | { kind: 'entity'; entity: string }
+  | { kind: 'entity'; entity: string; via: 'alias' | 'reference' }
   | { kind: 'unknown' }
   | { kind: 'inherit' }
   | { kind: 'pronoun'; plural: boolean }
@@ -67,6 +69,8 @@ export interface Cue {
   end: number;
   verb: string;
   resolution: Resolution;
+  /** The words that name the speaker ("the country's foreign minister", "he"), when any. */
+  np: { start: number; end: number } | null;
 }
 
 function cleanNp(s: string): string {
@@ -92,7 +96,7 @@ function resolveLeft(frame: Frame, refs: Ref[], start: number, end: number): Res
     const before = cleanNp(frameSlice(frame, start, last.start)).replace(/^(?:and|but)\s+/i, '');
     if (!/^(?:the\s*)?$/i.test(before)) return { kind: 'unknown' };
   }
-  return { kind: 'entity', entity: last.entity };
+  return { kind: 'entity', entity: last.entity, via: last.kind };
 }
 
 /** Resolves a speaker named after the verb: "…,” said Churkin", "according to the statement". */
@@ -104,10 +108,72 @@ function resolveRight(frame: Frame, refs: Ref[], start: number): Resolution {
   if (/^(?:he|she)$/i.test(np)) return { kind: 'pronoun', plural: false };
   if (/^they$/i.test(np)) return { kind: 'pronoun', plural: true };
   if (ORG_ANAPHOR.test(np)) return { kind: 'org-anaphor' };
-  const first = refsIn(frame, refs, start, end)[0];
-  if (first && TITLE_WORDS.test(cleanNp(frameSlice(frame, start, first.start)))) return { kind: 'entity', entity: first.entity };
+  // "said UNICEF spokesman Christophe Boulierac": the last name that only titles precede.
+  let pick: Ref | undefined;
+  for (const r of refsIn(frame, refs, start, end)) {
+    if (!TITLE_WORDS.test(cleanNp(frameSlice(frame, start, r.start)))) break;
+    pick = r;
+  }
+  if (pick) return { kind: 'entity', entity: pick.entity, via: pick.kind };
   return { kind: 'unknown' };
 }
+
+/** The speaker words after a verb, up to the first boundary. */
+function rightSpan(frame: Frame, start: number): { start: number; end: number } | null {
+  const rest = frameSlice(frame, start, frame.end);
+  const stop = rest.search(/[,;:.()\u2588\u2014\u2013]|\s(?:who|that|which)\b/);
+  return trimmed(frame, start, start + (stop < 0 ? rest.length : stop));
+}
+
+/** "Ban also" → "Ban", "the allies are" → "the allies": the name without what stands between it and the verb. */
+function withoutGap(frame: Frame, span: { start: number; end: number } | null): { start: number; end: number } | null {
+  if (!span) return null;
+  const text = frameSlice(frame, span.start, span.end);
+  const m = GAP_TAIL.exec(text);
+  return m && m.index > 0 ? trimmed(frame, span.start, span.start + m.index) : span;
+}
+
+const GAP_TAIL =
+  /(?:[\s,\u2591]+(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|also|again|later|earlier|then|repeatedly|reportedly|previously|once|further|still|separately|recently|publicly|privately|bluntly|flatly|not|never|on|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)\b)+[\s,\u2591]*$/;
+
+function trimmed(frame: Frame, start: number, end: number): { start: number; end: number } | null {
+  let s = start;
+  let e = end;
+  while (s < e && /[\s\u2591,]/.test(frame.text[s - frame.start] ?? '')) s++;
+  while (e > s && /[\s\u2591,]/.test(frame.text[e - 1 - frame.start] ?? '')) e--;
+  return e > s ? { start: s, end: e } : null;
+}
+
+/**
+ * A verb right after a comma: the speaker may stand between the two commas before it
+ * ("the spokesman, John Kirby, said") or before an appositive ("Lavrov, Russia's foreign
+ * minister, said"). `comma` is the offset of the comma before the verb.
+ */
+function betweenCommas(frame: Frame, refs: Ref[], floor: number, comma: number): { resolution: Resolution; np: { start: number; end: number } | null } | null {
+  const before = frameSlice(frame, floor, comma);
+  const prevComma = before.lastIndexOf(',');
+  if (prevComma < 0) return null;
+  const segStart = floor + prevComma + 1;
+  const seg = cleanNp(frameSlice(frame, segStart, comma));
+  if (seg === '' || seg.split(' ').length > 12 || seg.includes(QUOTE)) return null;
+  const inside = refsIn(frame, refs, segStart, comma);
+  const last = inside[inside.length - 1];
+  // ", John Kirby," — the segment is a name with at most title words before it.
+  if (last && cleanNp(frameSlice(frame, last.end, comma)) === '' && TITLE_WORDS.test(cleanNp(frameSlice(frame, segStart, last.start))) && last.type !== 'place') {
+    return { resolution: { kind: 'entity', entity: last.entity, via: last.kind }, np: trimmed(frame, segStart, comma) };
+  }
+  // ", Russia's foreign minister," after a name: an appositive; the speaker is the name before it.
+  if (!APPOSITIVE_HEAD.test(seg) || /\b(?:said|told|says)\b/.test(seg)) return null;
+  const head = frameSlice(frame, floor, segStart - 1);
+  const start2 = Math.max(head.lastIndexOf(','), head.lastIndexOf(QUOTE)) + 1;
+  const inHead = refsIn(frame, refs, floor + start2, segStart - 1);
+  const name = inHead[inHead.length - 1];
+  if (!name || name.type !== 'person' || cleanNp(frameSlice(frame, name.end, segStart - 1)) !== '') return null;
+  if (!TITLE_WORDS.test(cleanNp(frameSlice(frame, floor + start2, name.start)))) return null;
+  return { resolution: { kind: 'entity', entity: name.entity, via: name.kind }, np: trimmed(frame, name.start, name.end) };
+}
+
+const APPOSITIVE_HEAD = new RegExp(`\\b(?:${[...TITLE_NOUNS].join('|')})\\b`, 'i'); // title nouns only, no \p{…} class, so 'i' is safe
 
 /** Start of the noun phrase that ends at `verbStart`: the last clause boundary before it. */
 function npStart(frame: Frame, floor: number, verbStart: number): { start: number; boundary: string } {
@@ -141,8 +207,8 @@ export function findCues(frame: Frame, refs: Ref[], clauseStart: number, clauseE
     const before = frameSlice(frame, clauseStart, start);
     // "were accused", "were reported": passive, the subject is not the speaker.
     if (verb !== 'according to' && !verb.endsWith('ing') && PASSIVE_BEFORE.test(before)) continue;
-    // "so-called", "the warning", "the claim": not a verb.
-    if (/-$/.test(before) || NOUN_BEFORE.test(before)) continue;
+    // "so-called", "the warning", "the claim", "said claims of …": not a verb.
+    if (/-$/.test(before) || NOUN_BEFORE.test(before) || SPEECH_VERB_BEFORE.test(before)) continue;
     const after = frameSlice(frame, end, clauseEnd);
     if (/^call/.test(verb)) {
       // "called an emergency session" is not speech; "called on", "called for",
@@ -151,21 +217,32 @@ export function findCues(frame: Frame, refs: Ref[], clauseStart: number, clauseE
       if (!/^\s+(?:on|for|upon)\b/.test(after) && !clauseRest.includes(QUOTE)) continue;
     }
     let resolution: Resolution;
+    let npSpan: { start: number; end: number } | null = null;
+    const right = (): Resolution => {
+      npSpan = rightSpan(frame, end);
+      return resolveRight(frame, refs, end);
+    };
     if (verb === 'according to') {
-      resolution = resolveRight(frame, refs, end);
+      resolution = right();
     } else {
       const np = npStart(frame, clauseStart, start);
       const npText = cleanNp(frameSlice(frame, np.start, start));
-      if (npText === '' && (np.boundary === '^' || np.boundary === QUOTE || /\u2588[\s,]*$/.test(before))) {
-        resolution = resolveRight(frame, refs, end);
+      const commaNamed = npText === '' && np.boundary === ',' ? betweenCommas(frame, refs, clauseStart, clauseStart + before.lastIndexOf(',')) : null;
+      if (commaNamed) {
+        // "…,” the State Department's spokesman, John Kirby, said" / "Lavrov, Russia's foreign minister, said"
+        resolution = commaNamed.resolution;
+        npSpan = commaNamed.np;
+      } else if (npText === '' && (np.boundary === '^' || np.boundary === QUOTE || /\u2588[\s,]*$/.test(before))) {
+        resolution = right();
       } else if ((npText === '' && /ing$/.test(verb)) || /\b(?:and|but|or|then)\s+(?:(?:also|later|then|again)\s+)?$/i.test(before)) {
         // ", adding that …", "… and asked Russia to …": the speaker of the clause before.
         resolution = { kind: 'inherit' };
       } else {
         resolution = resolveLeft(frame, refs, np.start, start);
+        if (npText !== '') npSpan = withoutGap(frame, trimmed(frame, np.start, start));
       }
     }
-    cues.push({ start, end, verb, resolution });
+    cues.push({ start, end, verb, resolution, np: npSpan });
   }
   return cues;
 }

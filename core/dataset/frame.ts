@@ -4,6 +4,9 @@
 // of them stays adjacent to its verb.
 
 import type { Ref } from './mentions';
+import { TITLE_NOUNS } from './roles';
+
+const TITLE_ALTERNATION = [...TITLE_NOUNS].flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1)]).join('|');
 
 export const QUOTE = '\u2588';
 export const SKIP = '\u2591';
@@ -30,8 +33,14 @@ export function buildFrame(text: string, start: number, end: number, quotes: Ran
   // ", who heads the Britain-based Syrian Observatory for Human Rights," and
   // "Aleppo, the country's largest city, has been …" (an appositive followed by a verb).
   const transparent = [
+    // "The Free Syrian Army (FSA) said": an acronym in brackets after a name.
+    /\s\(\p{Lu}[\p{Lu}\d&-]{1,9}\)(?=[\s,])/gu,
     /,\s+(?:who|whom|whose|which)\b[^,;\u2588]*,/g,
-    /(?<=[\p{L}.]),\s+(?:the|a|an)\s[^,;\u2588]*,(?=\s+(?!and\b|or\b|but\b)\p{Ll})/gu,
+    /(?<=[\p{L}.)\u2591]),\s+(?:the|a|an)\s[^,;\u2588]*,(?=\s+(?!and\b|or\b|but\b)\p{Ll})/gu,
+    // "Sergei Lavrov, Russia's foreign minister, said": an appositive naming a role.
+    new RegExp(`(?<=[\\p{L}.]),\\s+[^,;\\u2588]{0,60}\\b(?:${TITLE_ALTERNATION})\\b[^,;\\u2588]{0,40},(?=\\s+(?!and\\b|or\\b|but\\b)\\p{Ll})`, 'gu'),
+    // "Lavrov, meanwhile, told reporters": a short aside between the subject and its verb.
+    /,\s+(?:meanwhile|however|though|too|also|in turn|for (?:his|her|its|their) part|in a statement|in an interview|on \p{Lu}\p{Ll}+day|speaking to reporters|speaking in \p{Lu}[\p{L} ]{1,20}|in response|once again|again|later|earlier|at the time),(?=\s)/gu,
   ];
   for (const re of transparent) {
     masked = masked.replace(re, (m) => SKIP.repeat(m.length));
@@ -58,8 +67,26 @@ export function isMasked(frame: Frame, r: Range): boolean {
 }
 
 /** Refs lying wholly in [start, end) and outside quotes and skipped clauses. */
-export function refsIn(frame: Frame, refs: Ref[], start: number, end: number): Ref[] {
-  return refs.filter((r) => r.start >= start && r.end <= end && !isMasked(frame, r));
+export function refsIn(frame: Frame, refs: readonly Ref[], start: number, end: number): Ref[] {
+  const out: Ref[] = [];
+  for (let i = firstAt(refs, start); i < refs.length; i++) {
+    const r = refs[i]!;
+    if (r.start >= end) break;
+    if (r.end <= end && !isMasked(frame, r)) out.push(r);
+  }
+  return out;
+}
+
+/** Index of the first ref starting at or after `at` (refs are sorted by start, non-overlapping). */
+export function firstAt(refs: readonly { start: number }[], at: number): number {
+  let lo = 0;
+  let hi = refs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (refs[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 // ── Clauses ─────────────────────────────────────────────────────────────────────────────────

@@ -38,6 +38,8 @@ export interface RegistryEntity {
   /** Spelling variants to add to, or block from, the generated ones (core/names). */
   variants?: { add?: Array<string | RegistryAlias>; block?: string[] };
   references?: string[];
+  /** Curation: this name is not an entity; extraction never makes one of it. */
+  suppress?: boolean;
   description?: RegistryCitation | null;
   citations?: RegistryCitation[];
 }
@@ -50,6 +52,8 @@ export interface RegistryInput {
   file: string;
   /** Parsed registry, not yet validated. */
   doc: unknown;
+  /** The line (1-based) each entities[i] entry starts on, when read from a file. */
+  lines?: number[];
 }
 
 /** An alias with defaults applied. */

@@ -65,10 +65,12 @@ export function paragraphs(text: string): Paragraph[] {
 const ABBREVIATION_END =
   /(?:\b(?:[A-Za-z]\.){2,}|\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Prof|St|No|Jr|Sr|vs)\.)\s*$/;
 
+let segmenter: Intl.Segmenter | undefined;
+
 /** Sentences of one paragraph (Intl.Segmenter, with abbreviation repairs). */
 export function sentencesOf(text: string, paragraph: Paragraph): Sentence[] {
   const body = text.slice(paragraph.start, paragraph.end);
-  const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
   const raw: Array<[number, number]> = [];
   for (const s of segmenter.segment(body)) raw.push([s.index, s.index + s.segment.length]);
   const merged: Array<[number, number]> = [];

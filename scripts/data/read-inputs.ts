@@ -3,7 +3,7 @@
 
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { isSeq, LineCounter, parseDocument } from 'yaml';
 import type { BuildInputs } from '../../core/dataset/build';
 import type { JsonSchema } from '../../core/dataset/validate';
 import type { SourceInput } from '../../core/dataset/inputs';
@@ -23,6 +23,18 @@ export class InputError extends Error {
   constructor(readonly lines: string[]) {
     super(lines.join('\n'));
   }
+}
+
+/** The 1-based line each item of the top-level `key` sequence starts on. */
+function itemLines(root: string, file: string, key: string): number[] {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(readFileSync(join(root, file), 'utf8'), { lineCounter });
+  const seq = doc.get(key, true);
+  if (!isSeq(seq)) return [];
+  return seq.items.map((item) => {
+    const at = (item as { range?: [number, number, number] } | null)?.range?.[0];
+    return at === undefined ? 0 : lineCounter.linePos(at).line;
+  });
 }
 
 function parseYaml(root: string, file: string, errors: string[]): unknown {
@@ -85,5 +97,6 @@ export function readInputs(root: string): BuildInputs {
   };
   const overrides = existsSync(join(root, PATHS.overrides)) ? { file: PATHS.overrides, doc: parseYaml(root, PATHS.overrides, errors) } : undefined;
   if (errors.length > 0) throw new InputError(errors);
-  return { sources, registry: { file: PATHS.registry, doc: registry }, overrides, schemas, outputFile: PATHS.dataset };
+  const lines = itemLines(root, PATHS.registry, 'entities');
+  return { sources, registry: { file: PATHS.registry, doc: registry, lines }, overrides, schemas, outputFile: PATHS.dataset };
 }

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDataset } from '../../core/dataset/build';
-import { formatQuotes, type ExportFormat } from '../../core/dataset/export';
+import { formatExport, type ExportFormat, type ExportKind } from '../../core/dataset/export';
 import { stableJson } from '../../core/dataset/ids';
 import { InputError, PATHS, readInputs } from './read-inputs';
 import { writeAtomic } from './write-atomic';
@@ -18,8 +18,9 @@ export interface Io {
 const USAGE = `usage:
   npm run data                         rebuild data/dataset.json from data/sources and data/registry
   npm run data -- --check              exit 1 if data/dataset.json is not what the build would write
-  npm run data -- export quotes --format jsonl|csv [--all] [--out FILE]
-                                       attributed quotes (--all: also those with no registry speaker)`;
+  npm run data -- export quotes|statements|entities --format jsonl|csv [--all] [--out FILE]
+                                       quotes (with context and rule; --all: also those with no speaker),
+                                       statements, or entities with their cited roles`;
 
 function build(io: Io): string | null {
   let inputs;
@@ -53,13 +54,14 @@ export function run(args: string[], io: Io): number {
   const target = join(io.root, PATHS.dataset);
   if (args[0] === 'export') {
     const format = option(args, '--format');
-    if (args[1] !== 'quotes' || (format !== 'jsonl' && format !== 'csv')) {
-      io.err(`data: export needs "quotes" and --format jsonl|csv\n${USAGE}`);
+    const kind = args[1];
+    if ((kind !== 'quotes' && kind !== 'statements' && kind !== 'entities') || (format !== 'jsonl' && format !== 'csv')) {
+      io.err(`data: export needs quotes|statements|entities and --format jsonl|csv\n${USAGE}`);
       return 2;
     }
     const json = build(io);
     if (json === null) return 1;
-    const text = formatQuotes(JSON.parse(json), format as ExportFormat, args.includes('--all'));
+    const text = formatExport(JSON.parse(json), kind as ExportKind, format as ExportFormat, args.includes('--all'));
     const outFile = option(args, '--out');
     if (outFile) writeFileSync(join(io.root, outFile), text, 'utf8');
     else io.out(text.replace(/\r?\n$/, ''));

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Dataset } from '../../core/dataset-types';
 import { loadDataset } from './harness/seed-page';
 import { highlightTexts, hoverForCard, openCard, sleep, waitForMarks, waitForNoCard } from './harness/card-helpers';
-import { ARTIFACTS, assertBuilt, BROWSERS, byFc, launch, poll, startServer, wordCenter, type Driver, type PageServer, type TestPage } from './harness';
+import { ARTIFACTS, assertBuilt, BROWSERS, byFc, launch, poll, startServer, textOf, wordCenter, type Driver, type PageServer, type TestPage } from './harness';
 
 let dataset: Dataset;
 const sourceWith = (needle: string) => {
@@ -84,6 +84,34 @@ describe.each(BROWSERS)('%s: the fact card', (browserName) => {
     expect(card.description).toContain('British Ambassador to the UN');
     expect(card.quotes.map((q) => q.text).join(' | ')).toContain('It is difficult to deny that Russia is partnering with the Syrian regime');
     expect(card.quotes.every((q) => q.speaker === 'Matthew Rycroft')).toBe(true);
+    // Each quote says, quietly, how its speaker was found; the role links to its source.
+    const reasons = byFc(card.root, 'quote-reason').map((n) => textOf(n));
+    expect(reasons[0]).toContain('Speaker named in the sentence');
+    expect(byFc(card.root, 'quote-reason')[0]?.attrs.title).toContain('It is difficult to deny');
+    expect(byFc(card.root, 'description-link')[0]?.attrs.href).toMatch(/viewer\.html#/);
+    await afp.press('Escape');
+    await waitForNoCard(afp);
+  });
+
+  it("Ban's card lists his roles from both sources, each with its source link", async () => {
+    const card = await hoverForCard(afp, 'Ban Ki-moon');
+    expect(card.entity).toBe('ban-ki-moon');
+    expect(card.description).toContain('UN Secretary-General');
+    const roles = byFc(card.root, 'role');
+    expect(roles.map((r) => textOf(r)).join(' | ')).toContain('U.N. Secretary-General');
+    expect(byFc(roles[0]!, 'role-link')[0]?.attrs.href).toMatch(/viewer\.html#/);
+    await afp.press('Escape');
+    await waitForNoCard(afp);
+  });
+
+  it("Russia's card shows what the sources say about it, with speakers and sources", async () => {
+    const card = await hoverForCard(afp, 'Russia');
+    expect(card.entity).toBe('russia');
+    const about = byFc(card.root, 'about');
+    expect(about.length).toBeGreaterThan(0);
+    const lines = about.map((a) => textOf(a)).join(' | ');
+    expect(lines).toMatch(/Samantha Power: |United States: /);
+    expect(byFc(about[0]!, 'about-link')[0]?.attrs.href).toMatch(/viewer\.html#/);
     await afp.press('Escape');
     await waitForNoCard(afp);
   });

@@ -31,10 +31,11 @@ describe('a source whose text changed under its citations', () => {
   it('fails naming the registry field and the article file; the previous dataset stays', () => {
     const before = read('data/dataset.json');
     // Someone "fixes" the article text: the curated description no longer appears in it.
-    write(AFP, read(AFP).replace(/Russian Ambassador to the UN/g, 'Russian envoy to the UN'));
+    const VOA_TEXT = 'data/sources/003_36a231e467a3c658.txt';
+    write(VOA_TEXT, read(VOA_TEXT).replace(/the country's largest city/g, "the country's biggest city"));
     expect(run([], io())).toBe(1);
     const msg = err.join('\n');
-    expect(msg).toMatch(/data\/registry\/entities\.yaml: entities\[\d+\]\.description\.text: "Russian Ambassador to the UN" is not verbatim in data\/sources\/000_6585d2d66e5d43a2\.txt/);
+    expect(msg).toMatch(/data\/registry\/entities\.yaml: line \d+, entity "aleppo"\.description\.text: "the country's largest city" is not verbatim in data\/sources\/003_36a231e467a3c658\.txt/);
     expect(msg).toContain('nothing written');
     expect(read('data/dataset.json')).toBe(before);
   });
@@ -45,6 +46,15 @@ describe('a source whose text changed under its citations', () => {
     const d = JSON.parse(read('data/dataset.json')) as { sources: { id: string; text: string }[]; quotes: { source: string; start: number; end: number; text: string }[] };
     const text = new Map(d.sources.map((s) => [s.id, s.text]));
     for (const q of d.quotes) expect(text.get(q.source)?.slice(q.start, q.end)).toBe(q.text);
+  });
+
+  it('an article saved in the wrong encoding: file, line and column; nothing written', () => {
+    const before = read('data/dataset.json');
+    write(AFP, read(AFP).replace('Churkin again', 'Churkin ag\uFFFDin'));
+    expect(run([], io())).toBe(1);
+    const line = read(AFP).split('\n').findIndex((l) => l.includes('\uFFFD')) + 1;
+    expect(err.join('\n')).toMatch(new RegExp(`${AFP}: line ${line}, column \\d+: the text contains U\\+FFFD`));
+    expect(read('data/dataset.json')).toBe(before);
   });
 
   it('--check notices that the committed dataset no longer matches its sources', () => {

@@ -31,6 +31,9 @@ function errorsOf(inputs: BuildInputs): string[] {
 }
 
 const idx = (entities: RegistryEntity[], id: string): number => entities.findIndex((e) => e.id === id);
+const LINES = realInputs().registry.lines!;
+/** How an error names a registry entry: its line in the file and its id. */
+const at = (i: number, id: string): string => `line ${LINES[i]}, entity "${id}"`;
 
 describe('registry checks', () => {
   it('a bad alias strength names the file and the field path', () => {
@@ -41,7 +44,7 @@ describe('registry checks', () => {
         es[i]!.aliases[1] = { text: 'Power', strength: 'medium' as 'weak' };
       }),
     );
-    expect(errors).toEqual([`${REG}: entities[${i}].aliases[1].strength: must be one of "strong", "weak"`]);
+    expect(errors).toEqual([`${REG}: ${at(i, 'samantha-power')}, aliases[1].strength: must be one of "strong", "weak"`]);
   });
 
   it('a missing field and an unknown field', () => {
@@ -51,8 +54,9 @@ describe('registry checks', () => {
         (es[1] as unknown as Record<string, unknown>).nickname = 'x';
       }),
     );
-    expect(errors).toContain(`${REG}: entities[0].name: is required`);
-    expect(errors.some((e) => e.startsWith(`${REG}: entities[1].nickname: unknown field`))).toBe(true);
+    const ids = (realInputs().registry.doc as RegistryDoc).entities.map((e) => e.id);
+    expect(errors).toContain(`${REG}: ${at(0, ids[0]!)}, name: is required`);
+    expect(errors.some((e) => e.startsWith(`${REG}: ${at(1, ids[1]!)}, nickname: unknown field`))).toBe(true);
   });
 
   it('an alias claimed by two entities without a rule', () => {
@@ -66,7 +70,7 @@ describe('registry checks', () => {
       }),
     );
     expect(errors).toHaveLength(2);
-    expect(errors[0]).toMatch(new RegExp(`^${REG}: entities\\[${a}\\]\\.aliases\\[1\\]\\.text: "Ki-moon" is also claimed by entities\\[${b}\\] \\(islamic-state\\)`));
+    expect(errors[0]).toContain(`${REG}: ${at(a, 'ban-ki-moon')}, aliases[1].text: "Ki-moon" is also claimed by ${at(b, 'islamic-state')}`);
   });
 
   it('allows a shared alias when every claim is weak and marked shared', () => {
@@ -86,8 +90,21 @@ describe('registry checks', () => {
       }),
     );
     expect(errors).toEqual([
-      `${REG}: entities[${i}].description.text: "Russian ambassador to the United Nations" is not verbatim in data/sources/000_6585d2d66e5d43a2.txt`,
+      `${REG}: ${at(i, 'vitaly-churkin')}.description.text: "Russian ambassador to the United Nations" is not verbatim in data/sources/000_6585d2d66e5d43a2.txt`,
     ]);
+  });
+
+  it('a citation that differs only in its apostrophe says which character differs', () => {
+    let i = -1;
+    const errors = errorsOf(
+      withRegistry((es) => {
+        i = idx(es, 'unicef');
+        es[i]!.description = { source: 'voa-2016-09-24-russia-truce', text: 'The U.N.\u2019s children\u2019s agency' };
+      }),
+    );
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain(`${REG}: ${at(i, 'unicef')}.description.text: "The U.N.\u2019s children\u2019s agency" is not verbatim`);
+    expect(errors[0]).toContain('character 9 is "\u2019" (U+2019, curly apostrophe) here but "\'" (U+0027, straight apostrophe) in the source');
   });
 
   it('a citation naming an unknown source, or an occurrence that does not exist', () => {
@@ -96,13 +113,14 @@ describe('registry checks', () => {
         es[0]!.citations = [{ source: 'nyt-2020-01-01-x', text: 'anything' }, { source: 'afp-2016-09-27-aleppo', text: 'Churkin', occurrence: 3 }];
       }),
     );
-    expect(errors[0]).toMatch(new RegExp(`^${REG}: entities\\[0\\]\\.citations\\[0\\]\\.source: unknown source "nyt-2020-01-01-x"`));
-    expect(errors[1]).toBe(`${REG}: entities[0].citations[1].text: occurrence 3 of "Churkin" is not verbatim in data/sources/000_6585d2d66e5d43a2.txt`);
+    expect(errors[0]).toMatch(new RegExp(`^${REG}: line ${LINES[0]}, entity "vitaly-churkin"\\.citations\\[0\\]\\.source: unknown source "nyt-2020-01-01-x"`));
+    expect(errors[1]).toBe(`${REG}: ${at(0, 'vitaly-churkin')}.citations[1].text: occurrence 3 of "Churkin" is not verbatim in data/sources/000_6585d2d66e5d43a2.txt`);
   });
 
   it('duplicate entity ids', () => {
     const errors = errorsOf(withRegistry((es) => es.push({ ...structuredClone(es[0]!), aliases: ['Somebody Else'] })));
-    expect(errors[0]).toMatch(/entities\[\d+\]\.id: ".*" is already used by entities\[0\]/);
+    // The copy is appended to the parsed registry, so it has no line of its own in the file.
+    expect(errors[0]).toMatch(new RegExp(`entity "vitaly-churkin", id: "vitaly-churkin" is already used by the entry on line ${LINES[0]}$`));
   });
 });
 
@@ -185,14 +203,28 @@ describe('quote overrides', () => {
 
   it('a speaker that is not in the registry', () => {
     const errors = errorsOf(withOverrides([{ source: VOA, quote: 'worst fighting', speaker: 'syrian-opposition-media', note: 'x' }]));
-    expect(errors).toEqual([`${OV}: overrides[0].speaker: "syrian-opposition-media" is not an entity in the registry`]);
+    expect(errors).toEqual([`${OV}: overrides[0].speaker: "syrian-opposition-media" is not an entity of the registry or of the sources`]);
   });
 
   it('a quote that matches nothing, or several', () => {
     expect(errorsOf(withOverrides([{ source: VOA, quote: 'no such words', speaker: null, note: 'x' }]))).toEqual([
-      `${OV}: overrides[0].quote: "no such words" matches 0 quotes in ${VOA}; it must match exactly one`,
+      `${OV}: overrides[0].quote: "no such words" matches 0 quotes in ${VOA}; it must match exactly one (or give occurrence: n)`,
     ]);
     expect(errorsOf(withOverrides([{ source: VOA, quote: 't', speaker: null, note: 'x' }]))[0]).toMatch(/matches \d+ quotes/);
+  });
+
+  it('occurrence picks the n-th of several quotes that start with the same words', () => {
+    const AFP = 'afp-2016-09-27-aleppo';
+    // A one-letter beginning that two AFP quotes share.
+    const r0 = buildDataset(withOverrides([]));
+    const afpQuotes = r0.dataset!.quotes.filter((q) => q.source === AFP);
+    const shared = ['b', 'w', 'a', 's'].find((p) => afpQuotes.filter((q) => q.text.startsWith(p)).length >= 2)!;
+    const second = afpQuotes.filter((q) => q.text.startsWith(shared))[1]!;
+    const r = buildDataset(withOverrides([{ source: AFP, quote: shared, occurrence: 2, speaker: 'syria', note: 'test' }]));
+    expect(r.errors).toEqual([]);
+    const q = r.dataset!.quotes.find((x) => x.id === second.id)!;
+    expect(q).toMatchObject({ speaker: 'syria', rule: 'override' });
+    expect(errorsOf(withOverrides([{ source: AFP, quote: shared, occurrence: 9, speaker: null, note: 'x' }]))[0]).toMatch(/it must match at least 9 \(occurrence: 9\)/);
   });
 
   it('a malformed override', () => {

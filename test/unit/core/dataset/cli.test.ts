@@ -41,12 +41,13 @@ describe('npm run data', () => {
   it('writes nothing when a check fails, and names file and field', () => {
     const before = dataset();
     const reg = join(root, 'data/registry/entities.yaml');
-    writeFileSync(reg, readFileSync(reg, 'utf8').replace('text: Russian Ambassador to the UN', 'text: Russian Ambassador to the U.N.'));
+    writeFileSync(reg, readFileSync(reg, 'utf8').replace('text: neighbourhood of Aleppo', 'text: neighborhood of Aleppo'));
     expect(run([], io())).toBe(1);
     expect(dataset()).toBe(before);
     expect(err.join('\n')).toContain(
-      'data/registry/entities.yaml: entities[0].description.text: "Russian Ambassador to the U.N." is not verbatim in data/sources/000_6585d2d66e5d43a2.txt',
+      'entity "al-qaterji".description.text: "neighborhood of Aleppo" is not verbatim in data/sources/003_36a231e467a3c658.txt',
     );
+    expect(err.join('\n')).toMatch(/data\/registry\/entities\.yaml: line \d+, entity "al-qaterji"\.description/);
     expect(err.join('\n')).toContain('nothing written');
   });
 
@@ -104,16 +105,38 @@ describe('npm run data -- export quotes', () => {
     const rows = out.join('\n').split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(rows.every((r) => r.speaker !== null)).toBe(true);
     expect(rows[0]).toMatchObject({ speaker: 'united-states', speakerName: 'United States', text: 'barbarism', source: 'afp-2016-09-27-aleppo' });
-    expect(Object.keys(rows[0]!)).toEqual(['id', 'speaker', 'speakerName', 'text', 'source', 'sourceTitle', 'outlet', 'published', 'url', 'start', 'end']);
+    // Today's fields first, unchanged; then the quote's reasoning.
+    expect(Object.keys(rows[0]!)).toEqual([
+      'id', 'speaker', 'speakerName', 'text', 'source', 'sourceTitle', 'outlet', 'published', 'url', 'start', 'end',
+      'rule', 'context', 'contextStart', 'contextEnd', 'cue', 'sameAs',
+    ]);
+    const churkin = rows.find((r) => String(r.text).startsWith('sabotage'))!;
+    expect(churkin).toMatchObject({ speaker: 'vitaly-churkin', rule: 'pronoun', cue: 'he' });
+    expect(String(churkin.context)).toContain('he said.');
+  });
+
+  it('statements and entities (with every cited role), as JSON Lines and CSV', () => {
+    expect(run(['export', 'statements', '--format', 'jsonl'], io())).toBe(0);
+    const st = out.join('\n').split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(st.some((r) => r.entity === 'francois-delattre' && r.text === 'French ambassador Francois Delattre said the atrocities must not go unpunished.')).toBe(true);
+    out.length = 0;
+    expect(run(['export', 'entities', '--format', 'jsonl'], io())).toBe(0);
+    const ents = out.join('\n').split('\n').map((l) => JSON.parse(l) as { id: string; roles: Array<{ text: string; source: string }> });
+    expect(ents.find((e) => e.id === 'ban-ki-moon')!.roles.map((r) => r.text)).toEqual(['UN Secretary-General', 'U.N. Secretary-General']);
+    out.length = 0;
+    expect(run(['export', 'entities', '--format', 'csv'], io())).toBe(0);
+    expect(out.join('\n').split('\r\n')[0]).toBe('id,name,type,aliases,description,roles,mentions,sources');
+    expect(out.join('\n')).toContain('"UN Secretary-General [afp-2016-09-27-aleppo:');
   });
 
   it('CSV with quoting, to a file; --all adds unattributed quotes', () => {
     expect(run(['export', 'quotes', '--format=csv', '--all', '--out', 'quotes.csv'], io())).toBe(0);
     const csv = readFileSync(join(root, 'quotes.csv'), 'utf8');
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('id,speaker,speakerName,text,source,sourceTitle,outlet,published,url,start,end');
+    expect(lines[0]).toBe('id,speaker,speakerName,text,source,sourceTitle,outlet,published,url,start,end,rule,context,contextStart,contextEnd,cue,sameAs');
     expect(csv).toContain(',"permitted to bomb, starve and torture Syrian civilians with impunity.",');
     expect(csv).toContain(',,earthquake-like tremors.,');
+    expect(csv).toContain(',none,');
   });
 
   it('rejects a missing or unknown format', () => {

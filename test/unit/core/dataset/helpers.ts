@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { analyseSource } from '../../../../core/dataset/attribution';
+import { extractArticleDetails } from '../../../../core/dataset/article';
 import { buildDataset } from '../../../../core/dataset/build';
-import { registryNames } from '../../../../core/dataset/classify-quote';
-import type { RegistryDoc } from '../../../../core/dataset/inputs';
-import { findExtractionRefs } from '../../../../core/dataset/mentions';
+import type { RegistryDoc, SourceMeta } from '../../../../core/dataset/inputs';
 import { readInputs } from '../../../../scripts/data/read-inputs';
 
 export const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -28,12 +26,15 @@ export interface QuoteResult {
   excluded: string | null;
 }
 
-/** Runs quote/statement extraction on any text against the real registry. */
+export const TEST_META: SourceMeta = { id: 'test-article', title: 'Test', titleDerived: true, outlet: 'Test', published: '2016-10-01', dateline: '', url: null };
+
+/** Runs the real per-article extraction (extractArticle) on any text against the real registry. */
 export function analyse(text: string, registry: RegistryDoc = realRegistry()) {
-  const result = analyseSource(text, findExtractionRefs(text, registry.entities), registryNames(registry.entities));
+  const result = extractArticleDetails({ meta: TEST_META, text }, [], registry);
   return {
-    quotes: result.quotes.map((q): QuoteResult => ({ text: text.slice(q.start, q.end), speaker: q.speaker, excluded: q.excluded })),
-    statements: result.statements.map((s) => ({ entity: s.entity, text: text.slice(s.start, s.end) })),
+    quotes: result.findings.map((q): QuoteResult => ({ text: text.slice(q.start, q.end), speaker: q.speaker, excluded: q.excluded })),
+    statements: result.statements.map((s) => ({ entity: s.entity, text: s.text })),
+    entities: result.entities,
   };
 }
 

@@ -176,3 +176,72 @@ describe('statements', () => {
     expect(analyse('Witnesses said the surge in airstrikes began late Wednesday after the government announced an offensive.').statements).toEqual([]);
   });
 });
+
+describe('new articles: people and speakers from the text alone', () => {
+  const nameOf = (text: string, prefix: string): string | null => {
+    const r = analyse(text);
+    const q = r.quotes.find((x) => x.text.startsWith(prefix));
+    if (!q) throw new Error(`no quote starting ${prefix}`);
+    return q.speaker === null ? null : (r.entities.find((e) => e.id === q.speaker)?.name ?? q.speaker);
+  };
+  const roleOf = (text: string, name: string): string[] => analyse(text).entities.find((e) => e.name === name)?.roles.map((r) => r.text) ?? [];
+
+  it('"…," Title, Name, said', () => {
+    const t = '"The burden is on Russia," the State Department\'s spokesman, John Kirby, said.';
+    expect(nameOf(t, 'The burden')).toBe('John Kirby');
+    expect(roleOf(t, 'John Kirby')).toEqual(["State Department's spokesman"]);
+  });
+
+  it('Name, Title, said — and an aside between name and verb', () => {
+    const t = 'Sergei Lavrov, Russia\'s foreign minister, said the talks were over. Lavrov, meanwhile, told reporters "the door is not closed."';
+    expect(nameOf(t, 'the door')).toBe('Sergei Lavrov');
+    expect(roleOf(t, 'Sergei Lavrov')).toEqual(["Russia's foreign minister"]);
+  });
+
+  it('a reference phrase resolves only to a compatible role of the same article, never across nationality', () => {
+    const both = 'Syrian Foreign Minister Walid Mouallem spoke first. Russia\'s Foreign Minister Sergei Lavrov followed. "We will not give in," the Russian foreign minister said.';
+    expect(nameOf(both, 'We will not')).toBe('Sergei Lavrov');
+    const syrianOnly = 'Syrian Foreign Minister Walid Mouallem spoke first. "We will not give in," the Russian foreign minister said.';
+    expect(nameOf(syrianOnly, 'We will not')).toBeNull();
+    const twoAmbassadors = 'British Ambassador Matthew Rycroft and French Ambassador Francois Delattre spoke. "Enough," the ambassador said.';
+    expect(nameOf(twoAmbassadors, 'Enough')).toBeNull();
+  });
+
+  it('"said Title Name" picks the person, not the organisation in the title', () => {
+    expect(nameOf('"The children are failed," said UNICEF spokesman Christophe Boulierac.', 'The children')).toBe('Christophe Boulierac');
+  });
+
+  it('"she said" after an unknown speaker stays empty rather than going to an earlier person', () => {
+    const t = 'Churkin said the talks had failed. A surgeon at the hospital, who asked not to be named, said the team was exhausted. "We are choosing who lives," she said.';
+    expect(nameOf(t, 'We are choosing')).toBeNull();
+  });
+
+  it('statements leave out the writer\'s scene setting and someone else\'s claim', () => {
+    const t = 'As the army pressed its offensive Saturday, Churkin said the city "would fall soon" and the talks were over. Ban Ki-moon said he was appalled by the escalation in Aleppo that witnesses say is led by Syrian forces.';
+    const st = analyse(t).statements.map((s) => s.text);
+    expect(st.some((s) => s.startsWith('Churkin said the city'))).toBe(true);
+    expect(st).toContain('Ban Ki-moon said he was appalled by the escalation in Aleppo');
+  });
+});
+
+describe('organisations, groups and places defined in the text', () => {
+  const entity = (text: string, name: string) => analyse(text).entities.find((e) => e.name === name);
+
+  it('an acronym defined in brackets', () => {
+    const e = entity('The Organisation for the Prohibition of Chemical Weapons (OPCW) said it would investigate. The OPCW said more.', 'Organisation for the Prohibition of Chemical Weapons');
+    expect(e?.type).toBe('organization');
+    expect(e?.aliases.map((a) => a.text)).toEqual(['Organisation for the Prohibition of Chemical Weapons', 'OPCW']);
+  });
+
+  it('"X, a group of …" and "X, a town …" with what the text says they are', () => {
+    const t = 'The Free Syrian Army (FSA), a loose alliance of rebel brigades, said it would stay. Troops shelled Douma, a town east of Damascus, on Sunday.';
+    expect(entity(t, 'Free Syrian Army')?.roles.map((r) => r.text)).toEqual(['a loose alliance of rebel brigades']);
+    expect(entity(t, 'Douma')).toMatchObject({ type: 'place' });
+    expect(entity(t, 'Douma')?.roles.map((r) => r.text)).toEqual(['a town east of Damascus']);
+  });
+
+  it('an agency named as a speaker', () => {
+    const t = 'The World Food Programme said it had food for a few thousand families. "We need access," the agency said.';
+    expect(entity(t, 'World Food Programme')?.type).toBe('organization');
+  });
+});

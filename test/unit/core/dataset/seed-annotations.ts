@@ -37,7 +37,7 @@ export const SEED_ANNOTATIONS: Record<string, Annotation[]> = {
     { text: 'permitted to bomb, starve and torture', speaker: 'save-our-syria', why: '"a grouping of Syrian humanitarian organizations warned" — named as Save Our Syria in the next sentence' },
     { text: 'Save Our Syria', excluded: 'name', why: 'the "Save Our Syria" organization: a quoted name' },
     { text: 'a guarantee is provided that Syrian civilians', speaker: 'save-our-syria', why: '"The statement said" → the statement from Save Our Syria' },
-    { text: 'Fight against terrorism', excluded: 'heading', why: 'a subheading' },
+    { text: 'Fight against terrorism', speaker: 'walid-mouallem', why: "a quoted subheading whose words recur in Mouallem's quote just below it" },
     { text: 'not relent in their fight against terrorism.', speaker: 'walid-mouallem', why: '"the country\'s foreign minister said" — named in the next sentence' },
     { text: 'Our belief in victory', speaker: 'walid-mouallem', why: '"Syrian Foreign Minister Walid Mouallem told …"' },
     { text: 'earthquake-like tremors.', speaker: null, why: '"Residents said …" — unnamed residents' },

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { isApostrophe } from '../../../../core/dataset/quote-marks';
-import { buildReal } from './helpers';
+import { buildReal, realRegistry } from './helpers';
 import { AFP, SEED_ANNOTATIONS, VOA } from './seed-annotations';
 
 const result = buildReal();
@@ -66,8 +66,23 @@ describe('seed articles', () => {
       unicef: "The U.N.'s children's agency",
       aleppo: "the country's largest city",
     });
+    // Every role the sources state, newest source first (AFP is dated after VOA).
     const ban = dataset.entities.find((e) => e.id === 'ban-ki-moon')!;
-    expect(ban.citations.map((c) => [c.source, c.text])).toEqual([[VOA, 'U.N. Secretary-General']]);
+    expect(ban.roles.map((c) => [c.source, c.text])).toEqual([[AFP, 'UN Secretary-General'], [VOA, 'U.N. Secretary-General']]);
+    const assad = dataset.entities.find((e) => e.id === 'bashar-al-assad')!;
+    expect(assad.roles.map((c) => [c.source, c.text])).toEqual([[AFP, 'Syrian President'], [VOA, 'President']]);
+  });
+
+  it("takes people's roles from the text, not from the registry", () => {
+    const people = realRegistry().entities.filter((e) => e.type === 'person');
+    expect(people.length).toBeGreaterThan(5);
+    for (const p of people) {
+      expect(p.description ?? null, p.id).toBeNull();
+      expect(p.references ?? [], p.id).toEqual([]);
+      const entity = dataset.entities.find((e) => e.id === p.id)!;
+      expect(entity.roles.length, p.id).toBeGreaterThan(0);
+      expect(entity.description).toEqual(entity.roles[0]);
+    }
   });
 
   it('covers the entities the issue asks for', () => {
