@@ -7,17 +7,15 @@ import type { Citation, Entity, Mention, Quote, QuoteRule, Statement } from '../
 import { analyseSource, type QuoteFinding } from './attribution';
 import { firstAt } from './frame';
 import { quoteId, statementId } from './ids';
-import type { RegistryDoc, SourceMeta } from './inputs';
+import type { RegistryDoc } from './inputs';
 import { baseOf, discover, roleReferences } from './known';
 import { matcherFor, matcherMentions, withReferences, type Ref } from './mentions';
 import { aliasKey } from './text';
 
 export { discoverEntities, personKey } from './known';
 
-export interface ArticleInput {
-  meta: SourceMeta;
-  text: string;
-}
+export type { ArticleInput } from './article-input';
+import type { ArticleInput } from './article-input';
 
 export interface ArticleExtraction {
   entities: Entity[];

@@ -6,7 +6,7 @@
 import type { Citation, Entity } from '../dataset-types';
 import type { Matcher } from '../matcher-types';
 import { normalizeKey } from '../normalize';
-import type { ArticleInput } from './article';
+import type { ArticleInput } from './article-input';
 import { firstAt } from './frame';
 import { resolveAlias, type RegistryDoc, type RegistryEntity } from './inputs';
 import { matcherFor, type NamedEntity, type Ref, type ResolvedRef } from './mentions';
@@ -53,7 +53,7 @@ function fromRegistry(e: RegistryEntity): Entity {
     type: e.type,
     aliases: e.aliases.map((a) => {
       const r = resolveAlias(a);
-      return { text: r.text, strength: r.strength, caseSensitive: r.caseSensitive };
+      return { text: r.text, strength: r.strength, caseSensitive: r.caseSensitive, ...(r.anchor !== undefined ? { anchor: r.anchor } : {}) };
     }),
     description: null,
     roles: [],
@@ -82,9 +82,11 @@ export function baseOf(knownIn: readonly Entity[], registry: RegistryDoc | undef
       continue;
     }
     const have = byId.get(r.id);
-    // The registry curates: its type and aliases win over what extraction found.
+    // The registry curates: its type and aliases win over what extraction found. A known
+    // entity built from this registry entry (the build's pool, with its spelling variants and
+    // decided strengths: core/names) already carries them, decided: its aliases come first.
     const merged = fromRegistry(r);
-    if (have) byId.set(r.id, { ...have, type: r.type, aliases: mergeAliases(merged.aliases, have.aliases) });
+    if (have) byId.set(r.id, { ...have, type: r.type, aliases: mergeAliases(have.aliases, merged.aliases) });
     else byId.set(r.id, merged);
     if (r.references && r.references.length > 0) refEntities.push({ id: r.id, type: r.type, aliases: [], references: r.references });
   }

@@ -126,7 +126,14 @@ function roleAfter(tokens: Token[], from: number): [number, number] | null {
   const start = from < tokens.length && /^(?:the|a|an)$/i.test(tokens[from]!.text) ? from + 1 : from;
   let j = start;
   while (j < tokens.length && j - start < 10 && isRoleWord(tokens[j]!.text) && (j === start || spaceOnly(tokens[j]!.gap))) j++;
-  if (j === start) return null;
+  if (j === start) {
+    // "a trawler captain in the port for thirty years": up to two lower-case describing words
+    // before a title noun (the complement to the comma is read below).
+    let k = start;
+    while (k < tokens.length && k - start < 2 && /^\p{Ll}/u.test(tokens[k]!.text) && !isTitleNoun(tokens[k]!.text) && (k === start || spaceOnly(tokens[k]!.gap))) k++;
+    if (k >= tokens.length || !isTitleNoun(tokens[k]!.text) || (k > start && !spaceOnly(tokens[k]!.gap))) return null;
+    j = k + 1;
+  }
   let endGap = j < tokens.length ? tokens[j]!.gap : '.';
   if (!/^[,.;]/.test(endGap.trimStart()) && j < tokens.length) {
     // "a surgeon at one of the hospitals,": a head noun, then a prepositional complement to the comma.

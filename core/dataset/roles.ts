@@ -11,7 +11,11 @@ export const TITLE_NOUNS = new Set(
     'chairman chairwoman chair leader official negotiator coordinator commissioner diplomat ' +
     'adviser advisor founder king queen prince emir sheikh representative delegate counterpart ' +
     'monitor researcher analyst correspondent mediator surgeon doctor professor activist journalist ' +
-    'lawyer prosecutor judge commander-in-chief'
+    'lawyer prosecutor judge commander-in-chief ' +
+    // Occupations people are introduced by in news prose ("a trawler captain in the port").
+    'captain officer soldier volunteer worker nurse engineer teacher farmer fisherman resident ' +
+    'owner manager executive economist historian expert scientist editor reporter photographer ' +
+    'medic paramedic pilot priest imam bishop trader banker lecturer student witness'
   ).split(' '),
 );
 

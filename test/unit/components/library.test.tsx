@@ -40,7 +40,7 @@ describe('library UI', () => {
     const index = libraryIndex();
     const mount = (id: string) =>
       act(() => render(<FactCard card={index.card(id)!} viewerHref={() => '#'} onOpenSource={vi.fn()} onSelectEntity={vi.fn()} onClose={vi.fn()} initialCount={10} />, root));
-    mount('lib-tobias-lindqvist');
+    mount('tobias-lindqvist');
     const marks = root.querySelectorAll('[data-fc="library-line"]').length;
     const lines = root.querySelectorAll('[data-fc="quote"], [data-fc="statement"], [data-fc="description"]').length;
     expect(marks).toBe(lines);

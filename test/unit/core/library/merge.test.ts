@@ -21,6 +21,7 @@ const jane = (source: string, role: string, extra: Entity['aliases'] = []): Enti
   aliases: [{ text: 'Jane Roe', strength: 'strong', caseSensitive: true }, ...extra],
   description: { source, start: 26, end: 26 + role.length, text: role },
   citations: [],
+  roles: [],
 });
 
 describe('mergeLibrary', () => {

@@ -13,6 +13,7 @@ function entity(id: string, type: EntityType, ...aliases: (string | Partial<Alia
     aliases: aliases.map((a) => (typeof a === 'string' ? { text: a, strength: 'strong', caseSensitive: true } : { strength: 'strong', caseSensitive: true, ...a })),
     description: null,
     citations: [],
+    roles: [],
   };
 }
 

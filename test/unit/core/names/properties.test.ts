@@ -65,6 +65,7 @@ const entitiesArb = fc
           .map((a): Alias => ({ text: a.text, strength: a.weak ? 'weak' : 'strong', caseSensitive: a.cs })),
         description: null,
         citations: [],
+        roles: [],
       }))
       .filter((e) => e.aliases.length > 0 && e.aliases[0]!.text === e.name);
   });

@@ -24,21 +24,21 @@ describe('library handlers', () => {
     const openTab = vi.fn(async () => undefined);
     const bg = createBackgroundHandlers({ index: () => service.index(), getURL: (p) => `ext://x${p}`, openTab, setToolbar: async () => undefined });
 
-    expect(await bg.getCards({ ids: ['lib-tobias-lindqvist'] }, sender)).toEqual([]);
+    expect(await bg.getCards({ ids: ['tobias-lindqvist'] }, sender)).toEqual([]);
     const saved = await lib.librarySave({ article: { title: 'Harbour', outlet: '', author: '', published: '', url: null, text } }, sender);
     if (!saved.ok) throw new Error(saved.error);
-    const [card] = await bg.getCards({ ids: ['lib-tobias-lindqvist', 'vitaly-churkin'] }, sender);
+    const [card] = await bg.getCards({ ids: ['tobias-lindqvist', 'vitaly-churkin'] }, sender);
     expect(card?.quotes.map((q) => [q.text, q.library])).toEqual([['My father fished here, and his father before him', true]]);
     expect(card?.quotes[0]?.outlet).toBe('Pasted text');
 
     const q = card!.quotes[0]!;
     await bg.openViewer({ target: { source: q.source, start: q.start, end: q.end, entity: card!.id } }, sender);
-    expect(openTab).toHaveBeenCalledWith({ url: `ext://x/viewer.html#src=${q.source}&span=${q.start}-${q.end}&entity=lib-tobias-lindqvist`, openerTabId: 4, index: 2 });
+    expect(openTab).toHaveBeenCalledWith({ url: `ext://x/viewer.html#src=${q.source}&span=${q.start}-${q.end}&entity=tobias-lindqvist`, openerTabId: 4, index: 2 });
 
     expect((await lib.libraryCounts({}, sender)).sources).toBe(1);
     expect((await lib.viewerSource({ source: q.source }, sender))?.library).toBe(true);
     expect(await lib.libraryImport({ json: 5 as unknown as string, file: 'x.json' }, sender)).toMatchObject({ ok: false });
     await lib.libraryDelete({ id: saved.id }, sender);
-    expect(await bg.getCards({ ids: ['lib-tobias-lindqvist'] }, sender)).toEqual([]);
+    expect(await bg.getCards({ ids: ['tobias-lindqvist'] }, sender)).toEqual([]);
   });
 });

@@ -31,7 +31,7 @@ describe('LibraryService', () => {
     const r = await service.preview(draft);
     if (!r.ok) throw new Error(r.error);
     const lind = r.preview.people.find((p) => p.name === 'Tobias Lindqvist');
-    expect(lind).toMatchObject({ isNew: true, role: 'a trawler captain in the port for thirty years', quotes: 1 });
+    expect(lind).toMatchObject({ isNew: true, role: 'trawler captain in the port for thirty years', quotes: 1 });
     expect(r.preview.quotes.find((q) => q.text.startsWith('My father'))?.speakerName).toBe('Tobias Lindqvist');
     expect(r.preview.statements).toBeGreaterThan(0);
     expect(r.preview.duplicate).toBe(false);
@@ -49,7 +49,7 @@ describe('LibraryService', () => {
     const index = published[0]!.index!;
     const matcher = loadMatcher(index);
     const found = matcher.find('Yesterday Tobias Lindqvist met Vitaly Churkin.').map((m) => m.entity);
-    expect(found).toEqual(expect.arrayContaining(['lib-tobias-lindqvist', 'vitaly-churkin']));
+    expect(found).toEqual(expect.arrayContaining(['tobias-lindqvist', 'vitaly-churkin']));
     expect((await service.preview(draft)).ok && (await service.preview(draft))).toMatchObject({ preview: { duplicate: true } });
   });
 
@@ -58,13 +58,13 @@ describe('LibraryService', () => {
     const saved = await service.save(draft);
     if (!saved.ok) throw new Error(saved.error);
     const index = await service.index();
-    const card = index.card('lib-tobias-lindqvist')!;
+    const card = index.card('tobias-lindqvist')!;
     expect(card.quotes[0]).toMatchObject({ text: 'My father fished here, and his father before him', library: true, source: saved.id, outlet: 'Elwyn Gazette' });
     expect(card.description?.library).toBe(true);
     expect(card.quotes[0]!.original).toMatch(/^https:\/\/gazette\.example\/harbour#:~:text=/);
     const bundledCard = index.card('vitaly-churkin')!;
     expect(bundledCard.quotes.every((q) => q.library === undefined)).toBe(true);
-    const v = await service.viewerData(saved.id, 'lib-tobias-lindqvist');
+    const v = await service.viewerData(saved.id, 'tobias-lindqvist');
     expect(v?.library).toBe(true);
     expect(v?.source.text).toBe(text.trim());
     expect(v?.citations.length).toBeGreaterThan(0);
@@ -87,7 +87,7 @@ describe('LibraryService', () => {
     expect(published.at(-1)?.index).toBeNull();
     expect(await service.list()).toEqual([]);
     expect(await service.restore(removed!)).toMatchObject({ ok: true });
-    expect(loadMatcher(published.at(-1)!.index!).find('Tobias Lindqvist').map((m) => m.entity)).toEqual(['lib-tobias-lindqvist']);
+    expect(loadMatcher(published.at(-1)!.index!).find('Tobias Lindqvist').map((m) => m.entity)).toEqual(['tobias-lindqvist']);
     const tampered = { ...removed!, text: `${removed!.text} (edited)` };
     await service.remove(saved.id);
     expect(await service.restore(tampered)).toMatchObject({ ok: false });
