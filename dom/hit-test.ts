@@ -10,7 +10,7 @@
 import { builtinsFor, TEXT_NODE } from './builtins';
 import { defaultCaret, type CaretPoint } from './caret';
 import type { PageMention } from './page-mention';
-import { piecesIn } from './text-runs';
+import { piecesIn } from './run-ranges';
 
 export interface Hit {
   mention: PageMention;

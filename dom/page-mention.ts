@@ -3,7 +3,8 @@
 
 import type { EntityType } from '../core/dataset-types';
 import { builtinsFor } from './builtins';
-import { rangeFor, type TextRun } from './text-runs';
+import { rangeFor } from './run-ranges';
+import type { TextRun } from './text-runs';
 
 export interface PageMention {
   id: number;
