@@ -1,4 +1,4 @@
-// `npm run bench:library` — the reader's library (issue 12), not pass/fail:
+// `npm run bench:library` — the reader's library, not pass/fail:
 // - Node: adding a 5,000-word article to libraries of 10, 100 and 1,000 articles (hash,
 //   extraction, store write in fake IndexedDB, merge, index compile), the published index's
 //   size, and storage per article against its text;

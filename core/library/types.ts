@@ -1,4 +1,4 @@
-// The reader's library (issue 12): articles saved in the browser, their text exactly as
+// The reader's library: articles saved in the browser, their text exactly as
 // extracted, their metadata, a content hash and what extraction found in them. Plain data;
 // the IndexedDB store is platform/library/store.ts.
 

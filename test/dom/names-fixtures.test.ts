@@ -1,4 +1,4 @@
-// Issue 15's fixture pages, scanned with the matcher compiled from the real dataset (the
+// The name-variant fixture pages (spellings, singulars, capitals, and the traps), scanned with the matcher compiled from the real dataset (the
 // variants and strengths come from the build, core/names): how other outlets write the
 // names (every one marked) and the traps (none marked). Expected mentions beside the pages.
 import { readFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Issue 12 end to end, in both browsers: add a local article whose speaker is in no dataset
+// The reader's library end to end, in both browsers: add a local article whose speaker is in no dataset
 // from the popup, see that person marked in a second tab that was already open, their card
 // quoting the article with a link that opens the viewer at the quote; the options page lists
 // it; a malformed import changes nothing; delete and the marks go; and after a browser restart
