@@ -4,6 +4,7 @@
 
 import * as v from 'valibot';
 import { ENTITY_TYPES, type EntityType } from './dataset-types';
+import { HOLD_KEYS, type HoldKeySetting } from './hold-key';
 
 export const SETTINGS_VERSION = 1;
 
@@ -26,6 +27,10 @@ export interface Settings {
   entityTypes: Record<EntityType, boolean>;
   /** Host names where Factcard is off ("example.com" also covers its subdomains). */
   disabledSites: string[];
+  /** 'off': cards open on hover. A modifier: cards open only while it is held. */
+  holdKey: HoldKeySetting;
+  /** With a hold key: the highlights show only while it is held (false: always). */
+  hideHighlightsUntilHeld: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -35,6 +40,8 @@ export const DEFAULT_SETTINGS: Settings = {
   highlightColor: DEFAULT_HIGHLIGHT_COLOR,
   entityTypes: Object.fromEntries(ENTITY_TYPES.map((t) => [t, true])) as Record<EntityType, boolean>,
   disabledSites: [],
+  holdKey: 'off',
+  hideHighlightsUntilHeld: false,
 };
 
 const HOST = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -46,6 +53,8 @@ const FIELDS = {
   highlightColor: v.pipe(v.string(), v.regex(/^#[0-9a-f]{6}$/i)),
   entityTypes: v.object(Object.fromEntries(ENTITY_TYPES.map((t) => [t, v.boolean()])) as Record<EntityType, v.BooleanSchema<undefined>>),
   disabledSites: v.pipe(v.array(v.pipe(v.string(), v.toLowerCase(), v.regex(HOST))), v.maxLength(5000)),
+  holdKey: v.picklist(['off', ...HOLD_KEYS]),
+  hideHighlightsUntilHeld: v.boolean(),
 } satisfies { [K in keyof Settings]: v.GenericSchema<unknown, Settings[K]> };
 
 export interface ParsedSettings {

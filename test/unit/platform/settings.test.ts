@@ -106,6 +106,17 @@ describe('settings in storage.sync', () => {
     expect(await fakeBrowser.storage.sync.get('settings$')).toEqual({ 'settings$': { v: 0 } });
   });
 
+  it('the hold-key fields round-trip; a bad stored hold key is reported by key and the rest kept', async () => {
+    await saveSettings({ ...DEFAULT_SETTINGS, holdKey: 'Shift', hideHighlightsUntilHeld: true });
+    expect(await loadSettings()).toMatchObject({ holdKey: 'Shift', hideHighlightsUntilHeld: true });
+    await fakeBrowser.storage.sync.set({ settings: { ...DEFAULT_SETTINGS, hoverDelayMs: 600, holdKey: 'Hyper', hideHighlightsUntilHeld: 'sometimes' } });
+    const problems: string[] = [];
+    const s = await loadSettings((p) => problems.push(p));
+    expect(s).toMatchObject({ holdKey: 'off', hideHighlightsUntilHeld: false, hoverDelayMs: 600 });
+    expect(problems.join('\n')).toMatch(/storage\.sync settings\.holdKey/);
+    expect(problems.join('\n')).toMatch(/storage\.sync settings\.hideHighlightsUntilHeld/);
+  });
+
   it('watch calls back with parsed settings on a change in storage.sync only, until unwatched', async () => {
     const seen: number[] = [];
     const unwatch = watchSettings((s) => seen.push(s.hoverDelayMs));
