@@ -13,9 +13,16 @@ export interface FactCardProps {
   onClose: () => void;
   /** How many quotes and statements show before "more". */
   initialCount?: number;
+  /** Whether the card is pinned (the pin control shows as pressed). */
+  pinned?: boolean;
+  /** Pins or unpins the card (the pin control, and the P key in the card); no control without it. */
+  onPin?: () => void;
 }
 
-export function FactCard({ card, viewerHref, onOpenSource, onSelectEntity, onClose, initialCount = 2 }: FactCardProps) {
+/** The key that pins or unpins a card while focus is in it. */
+export const PIN_KEY = 'p';
+
+export function FactCard({ card, viewerHref, onOpenSource, onSelectEntity, onClose, initialCount = 2, pinned = false, onPin }: FactCardProps) {
   const [allQuotes, setAllQuotes] = useState(false);
   const [allStatements, setAllStatements] = useState(false);
   const [allAbout, setAllAbout] = useState(false);
@@ -53,24 +60,52 @@ export function FactCard({ card, viewerHref, onOpenSource, onSelectEntity, onClo
   // The first role is the description line; the others follow it, each with its source.
   const otherRoles = card.roles.filter((r) => !(card.description && r.source === card.description.source && r.start === card.description.start));
   const nameId = `fc-name-${card.id}`;
+  const descId = `fc-desc-${card.id}`;
+  const onKeyDown = (e: KeyboardEvent) => {
+    // P pins, like 10ten's pin key; not with a modifier (those are the browser's or the page's).
+    if (!onPin || e.key.toLowerCase() !== PIN_KEY || e.ctrlKey || e.altKey || e.metaKey || e.repeat) return;
+    e.preventDefault();
+    onPin();
+  };
 
   return (
-    <div class="card" data-fc="card" data-entity={card.id} role="dialog" aria-modal="false" aria-labelledby={nameId} tabIndex={-1}>
+    <div
+      class={pinned ? 'card pinned' : 'card'}
+      data-fc="card"
+      data-entity={card.id}
+      data-pinned={pinned ? 'true' : undefined}
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={nameId}
+      aria-describedby={card.description ? descId : undefined}
+      tabIndex={-1}
+      onKeyDown={onKeyDown}
+    >
       <header class="head">
-        <div>
-          <span class={`type type-${card.type}`} data-fc="type">
-            {TYPE_LABEL[card.type]}
-          </span>
+        {/* The name first for screen readers, the type after it; shown type above name. */}
+        <div class="title">
           <h2 id={nameId} data-fc="name">
             {card.name}
           </h2>
+          <span class={`type type-${card.type}`} data-fc="type">
+            {TYPE_LABEL[card.type]}
+          </span>
         </div>
-        <button type="button" class="close" aria-label="Close card" data-fc="close" onClick={onClose}>
-          ×
-        </button>
+        <div class="tools">
+          {onPin ? (
+            <button type="button" class="pin" aria-label="Pin card" aria-pressed={pinned ? 'true' : 'false'} title={pinned ? 'Unpin card (P)' : 'Pin card: keep it open (P)'} data-fc="pin" onClick={onPin}>
+              <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+                <path d="M6 1.5h4l-.6 4.1 2.6 2.4v1.3H8.6L8 14.5l-.6-5.2H4V8l2.6-2.4z" />
+              </svg>
+            </button>
+          ) : null}
+          <button type="button" class="close" aria-label="Close card" data-fc="close" onClick={onClose}>
+            ×
+          </button>
+        </div>
       </header>
       {card.description ? (
-        <p class="desc" data-fc="description">
+        <p class="desc" id={descId} data-fc="description">
           {card.description.text}
           <sup>{sourceLink(card.description, `${card.description.outlet}`, 'description-link')}</sup> {libraryMark(card.description)}
         </p>

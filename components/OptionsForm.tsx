@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { EntityType } from '../core/dataset-types';
+import type { HoldKeySetting } from '../core/hold-key';
 import { HOVER_DELAY_MAX, HOVER_DELAY_MIN, siteOf, type HighlightStyle, type Settings } from '../core/settings';
 import { TYPE_PLURAL } from './format';
 
@@ -22,6 +23,13 @@ const STYLES: { value: HighlightStyle; label: string }[] = [
   { value: 'underline', label: 'Dotted underline' },
   { value: 'background', label: 'Soft background' },
   { value: 'none', label: 'None (cards still open on hover)' },
+];
+
+const HOLD_KEYS: { value: HoldKeySetting; label: string }[] = [
+  { value: 'off', label: 'No key: a card opens when the pointer rests on a name' },
+  { value: 'Alt', label: 'Alt' },
+  { value: 'Control', label: 'Ctrl' },
+  { value: 'Shift', label: 'Shift' },
 ];
 
 export function OptionsForm({ settings, shortcuts, shortcutHelp, onChange, saved }: OptionsFormProps) {
@@ -68,6 +76,43 @@ export function OptionsForm({ settings, shortcuts, shortcutHelp, onChange, saved
           <input type="checkbox" checked={settings.enabled} data-fc="enabled" onChange={(e) => set('enabled', (e.target as HTMLInputElement).checked)} />
           <span>Factcard is on (untick to pause it everywhere)</span>
         </label>
+      </fieldset>
+
+      <fieldset data-fc="hold-key">
+        <legend>Hold a key to show cards</legend>
+        <p class="hint" id="hold-key-help">
+          If cards get in your way, choose a key: cards then open only while you hold it down. Rest the pointer on a name with the key held, or press
+          the key while the pointer is on a name. Without the key, nothing opens. The keyboard shortcuts below open cards either way.
+        </p>
+        {HOLD_KEYS.map((k) => (
+          <label class="row" key={k.value}>
+            <input
+              type="radio"
+              name="hold-key"
+              value={k.value}
+              checked={settings.holdKey === k.value}
+              aria-describedby="hold-key-help"
+              data-fc={`hold-${k.value}`}
+              onChange={() => set('holdKey', k.value)}
+            />
+            <span>{k.label}</span>
+          </label>
+        ))}
+        <label class="row">
+          <input
+            type="checkbox"
+            checked={settings.hideHighlightsUntilHeld}
+            disabled={settings.holdKey === 'off'}
+            data-fc="hold-hide-highlights"
+            onChange={(e) => set('hideHighlightsUntilHeld', (e.target as HTMLInputElement).checked)}
+          />
+          <span>Hide the highlights too, and show them only while the key is held</span>
+        </label>
+        {settings.holdKey === 'Alt' ? (
+          <p class="hint" data-fc="hold-alt-note">
+            On Linux and Windows a press of Alt alone may show the browser’s menu bar; Factcard keeps it hidden only when your press of Alt opened a card.
+          </p>
+        ) : null}
       </fieldset>
 
       <fieldset>

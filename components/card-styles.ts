@@ -63,4 +63,16 @@ figcaption [data-fc="quote-speaker"] { color: var(--fg); font-weight: 600; }
 .chip:hover { outline: 1px solid var(--line); }
 .foot { margin-top: 10px; padding-top: 6px; border-top: 1px solid var(--line); font-size: 11px; color: var(--muted); }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+/* Pin control and pinned cards */
+.head .title { display: flex; flex-direction: column-reverse; min-width: 0; }
+.tools { display: flex; gap: 2px; flex: none; }
+.pin { all: unset; cursor: pointer; width: 22px; height: 22px; display: inline-flex; align-items: center; justify-content: center;
+  border-radius: 6px; color: var(--muted); }
+.pin svg { fill: none; stroke: currentColor; stroke-width: 1.3; stroke-linejoin: round; }
+.pin:hover, .pin:focus-visible { background: var(--chip); color: var(--fg); }
+.pin[aria-pressed="true"] { color: var(--accent); background: var(--chip); }
+.pin[aria-pressed="true"] svg { fill: currentColor; }
+.wrap.pinned { animation: none; max-width: min(340px, calc(100vw - 16px)); }
+.wrap.pinned .arrow { display: none; }
+.wrap.pinned .card { max-height: var(--fc-pin-max-h, 280px); border-color: var(--accent); }
 `;

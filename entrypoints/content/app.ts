@@ -22,6 +22,7 @@ import { removeDeadPredecessors } from './card-host';
 import { createContentHandlers } from './content-handlers';
 import { libraryMatcherNow, startLibrarySync } from './library-sync';
 import { trackPointer } from './pointer';
+import { pageStatusFor } from './page-state';
 import { ScanSession } from './scan-session';
 
 /** WXT notices a dead extension context only when one of ctx's timers fires (see below). */
@@ -61,6 +62,7 @@ export function startFactcard(ctx: ContentScriptContext, settings: Promise<Setti
     fetchCards: (ids) => sendToBackground('getCards', { ids }),
     viewerHref: (t) => browser.runtime.getURL('/viewer.html') + viewerHash(t),
     openViewer: (target) => void sendToBackground('openViewer', { target }).catch(onError),
+    onHoldChange: () => drawStyle(),
     onError,
   });
   const session = new ScanSession({
@@ -116,9 +118,20 @@ export function startFactcard(ctx: ContentScriptContext, settings: Promise<Setti
 
   // Scanning starts now, while the settings are read (they were asked for at document_start
   // and are usually here already): nothing is drawn or reported until they are known.
+  let current: Settings | null = null;
+  // With a hold key and "hide highlights", mentions are marked only while the key is held.
+  const drawStyle = (): void => {
+    if (!current) return;
+    const hidden = current.holdKey !== 'off' && current.hideHighlightsUntilHeld && !card.holdKeyHeld;
+    highlighter.setStyle(hidden ? 'none' : current.highlightStyle, current.highlightColor);
+  };
   const apply = (s: Settings): void => {
+    current = s;
     card.setDwell(s.hoverDelayMs);
-    highlighter.setStyle(s.highlightStyle, s.highlightColor);
+    card.setHoldKey(s.holdKey);
+    drawStyle();
+    // Paused, or off on this site: pinned cards go too.
+    if (pageStatusFor(s, location.href) !== 'on') card.closeAll();
     session.apply(s);
   };
   session.start();

@@ -1,17 +1,23 @@
 // The card flow, from pointer or keyboard to the card on screen: hover intent, the card host,
 // the card cache, focus return, and what closes a card (Escape, scrolling the mention away,
 // the mention leaving the page). Its state is one explicit value, not flags over a closure.
+// Pinned cards (pinned-cards.ts) leave this flow: they stay until closed or unpinned. With a
+// hold key (core/hold-key.ts) cards open only while the reader holds it.
 
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { keyboardAnnouncement, pinnedAnnouncement } from '../../core/announcements';
 import type { CardModel } from '../../core/card-model';
+import { HoldKey, type HoldKeySetting, type Modifiers } from '../../core/hold-key';
 import { DEFAULT_INTENT, HoverIntent, type Point } from '../../core/hover-intent';
+import { MAX_PINS } from '../../core/pins';
 import type { ViewerTarget } from '../../core/links';
 import { isEditable } from '../../dom/editable';
 import type { Highlighter } from '../../dom/highlighter';
 import type { Hit } from '../../dom/hit-test';
 import type { PageMention } from '../../dom/page-mention';
 import { scrollToMention } from '../../dom/scroll';
-import { CardHost } from './card-host';
+import { CardHost, lineRect } from './card-host';
+import { PinnedCards } from './pinned-cards';
 
 /** What the card is doing; `line` is which of the mention's line boxes it points at. */
 export type CardState =
@@ -28,6 +34,8 @@ export interface CardControllerDeps {
   fetchCards: (ids: string[]) => Promise<CardModel[]>;
   viewerHref: (t: ViewerTarget) => string;
   openViewer: (t: ViewerTarget) => void;
+  /** The hold key was pressed or let go (the highlights may show only while it is held). */
+  onHoldChange?: (held: boolean) => void;
   onError: (e: unknown) => void;
 }
 
@@ -42,6 +50,12 @@ export class CardController {
   private returnFocus: HTMLElement | null = null;
   /** The line under the pointer at the last hit (the card anchors there when it opens). */
   private hoverLine = 0;
+  /** What the pointer rested on at its last move (pressing the hold key opens its card). */
+  private lastHit: Hit | null = null;
+  /** The mention a keyboard opening will announce once its card is shown. */
+  private announceFor: PageMention | null = null;
+  private readonly pins: PinnedCards;
+  private readonly hold: HoldKey;
 
   constructor(private readonly d: CardControllerDeps) {
     this.intent = new HoverIntent<PageMention>(
@@ -50,6 +64,8 @@ export class CardController {
       { set: (fn, ms) => d.ctx.setTimeout(fn, ms), clear: (id) => clearTimeout(id), now: () => performance.now() },
       (a, b) => a.id === b.id,
     );
+    this.pins = new PinnedCards(window);
+    this.hold = new HoldKey('off', (held) => this.holdChanged(held));
     this.listen();
   }
 
@@ -66,23 +82,47 @@ export class CardController {
     this.intent.setOptions({ ...DEFAULT_INTENT, dwellMs: ms });
   }
 
+  /** 'off': cards open on hover; a modifier: only while it is held. */
+  setHoldKey(key: HoldKeySetting): void {
+    this.hold.setKey(key);
+  }
+
+  /** Whether the hold key is held now (false when there is none). */
+  get holdKeyHeld(): boolean {
+    return this.hold.held;
+  }
+
+  /** The entities of the pinned cards, oldest first. */
+  get pinned(): string[] {
+    return this.pins.all.map((p) => p.entity);
+  }
+
   /** Our own UI: the scanner never reads it. */
   isOwnNode(n: Node): boolean {
     const el = this.cardHost?.host;
-    return !!el && (n === el || el.contains(n));
+    return (!!el && (n === el || el.contains(n))) || this.pins.owns(n);
   }
 
   /** Keys typed here are the user's: in a field of the page, not in our card. */
   userIsTyping(): boolean {
-    return isEditable(this.d.doc.activeElement) && !this.cardHost?.hasFocus();
+    return isEditable(this.d.doc.activeElement) && !this.cardHost?.hasFocus() && !this.pins.withFocus();
   }
 
-  /** The pointer moved to `p`; `hitAt` finds the mention under it (skipped over the card). */
-  pointer(p: Point, hitAt: (p: Point) => Hit | null): void {
+  /**
+   * The pointer moved to `p`; `hitAt` finds the mention under it (skipped over the cards).
+   * `mods` are the event's modifier flags (they correct a hold key's missed key events).
+   */
+  pointer(p: Point, hitAt: (p: Point) => Hit | null, mods?: Modifiers): void {
+    if (mods) this.hold.modifiers(mods);
     const overCard = this.cardHost?.contains(p.x, p.y) ?? false;
-    const hit = overCard ? null : hitAt(p);
+    const overPin = !overCard && this.pins.at(p.x, p.y) !== null;
+    const hit = overCard || overPin ? null : hitAt(p);
+    this.lastHit = hit;
     if (hit) this.hoverLine = hit.line;
-    this.intent.move(p, hit?.mention ?? null, overCard, this.cardHost?.rect() ?? null);
+    let target = hit?.mention ?? null;
+    // Without the hold key nothing new opens; the open card stays while the pointer is on it.
+    if (target && !this.hold.allowsCards && target.id !== this.intent.openKey?.id) target = null;
+    this.intent.move(p, target, overCard, this.cardHost?.rect() ?? null);
   }
 
   pointerLeft(): void {
@@ -95,6 +135,7 @@ export class CardController {
     const active = this.d.doc.activeElement;
     if (!this.cardHost?.hasFocus()) this.returnFocus = active instanceof HTMLElement ? active : null;
     this.hoverLine = 0;
+    this.announceFor = m;
     this.intent.openNow(m);
     void this.pending.then(() => this.d.ctx.requestAnimationFrame(() => this.cardHost?.focusCard()));
   }
@@ -104,6 +145,37 @@ export class CardController {
     this.intent.closeNow();
     if (this.returnFocus?.isConnected) this.returnFocus.focus({ preventScroll: true });
     this.returnFocus = null;
+  }
+
+  /** Pins the open card: it stays (fixed in the viewport) until closed or unpinned. */
+  pin(): void {
+    const host = this.cardHost;
+    const props = host?.shown;
+    if (this.state.kind !== 'open' || !host || !props) return;
+    const { mention, line } = this.state;
+    const avoid = lineRect({ range: mention.range, line });
+    const entity = props.card.id;
+    const returnFocus = host.hasFocus() ? this.returnFocus : null;
+    // The host leaves the hover flow: the next hover gets a host of its own.
+    this.cardHost = null;
+    this.returnFocus = null;
+    this.intent.closeNow();
+    const dropped = this.pins.add({ entity, name: props.card.name, host, returnFocus }, avoid);
+    host.render({ ...props, pinned: true, onPin: () => this.unpin(entity), onClose: () => this.unpin(entity), onSelectEntity: (id) => void this.showInPin(host, id) });
+    const out = dropped.filter((d) => d.entity !== entity).map((d) => d.name);
+    host.announce(pinnedAnnouncement(props.card.name, out, MAX_PINS), 0);
+  }
+
+  /** Closes a pinned card (its close control, its pin control, Escape in it). */
+  unpin(entity: string): void {
+    const pin = this.pins.remove(entity);
+    if (pin?.returnFocus?.isConnected) pin.returnFocus.focus({ preventScroll: true });
+  }
+
+  /** Closes every card, pinned ones too: the page went off (paused, site off). */
+  closeAll(): void {
+    this.close();
+    this.pins.closeAll();
   }
 
   /** The page's mentions changed: a card whose mention is gone closes. */
@@ -125,14 +197,16 @@ export class CardController {
     return this.pending;
   }
 
-  /** The cards changed (the reader's library did): fetch them afresh when next needed. */
+  /** The cards changed (the reader's library did): fetch them afresh when next needed. Pinned cards show the old data, so they close. */
   forgetCards(): void {
     this.cards.clear();
+    this.pins.closeAll();
   }
 
   destroy(): void {
     this.intent.destroy();
     this.cardHost?.destroy();
+    this.pins.closeAll();
     this.state = { kind: 'closed' };
   }
 
@@ -143,9 +217,11 @@ export class CardController {
     // Superseded while the card was fetched: another mention's card, or closed.
     if (!card || this.d.ctx.signal.aborted || this.intent.openKey?.id !== m.id) return;
     this.state = { kind: 'open', mention: m, line, entity };
+    this.hold.markUsed();
     this.d.highlighter.setActive(m);
     this.cardHost ??= new CardHost(this.d.doc);
     const host = this.cardHost;
+    const anchor = { range: m.range, line };
     host.show(
       {
         card,
@@ -153,9 +229,36 @@ export class CardController {
         onOpenSource: (target) => this.d.openViewer(target),
         onSelectEntity: (id) => void this.show(m, line, id).then(() => host.focusCard()),
         onClose: () => this.close(),
+        pinned: false,
+        onPin: () => this.pin(),
       },
-      { range: m.range, line },
+      anchor,
     );
+    // The pinned stack keeps clear of the line the reader is on now.
+    if (this.pins.all.length) this.pins.layout(lineRect(anchor));
+    if (this.announceFor?.id === m.id) host.announce(keyboardAnnouncement(m.range.toString() || m.text, card));
+    this.announceFor = null;
+  }
+
+  /** A pinned card switches to a related entity (its "Mentioned with" chips). */
+  private async showInPin(host: CardHost, entity: string): Promise<void> {
+    await this.prefetch([entity]);
+    const card = this.cards.get(entity);
+    const props = host.shown;
+    if (!card || !props || this.d.ctx.signal.aborted) return;
+    host.render({ ...props, card });
+    this.pins.layout();
+    host.focusCard();
+  }
+
+  /** The hold key went down (open the card of the mention under the pointer) or up. */
+  private holdChanged(held: boolean): void {
+    this.d.onHoldChange?.(held);
+    const hit = this.lastHit;
+    if (held && hit && this.intent.openKey?.id !== hit.mention.id) {
+      this.hoverLine = hit.line;
+      this.intent.openNow(hit.mention);
+    }
   }
 
   private hide(): void {
@@ -167,15 +270,34 @@ export class CardController {
   private listen(): void {
     const { ctx, doc } = this.d;
     ctx.addEventListener(doc, 'keydown', (e) => {
-      if (!e.isTrusted || e.key !== 'Escape' || !this.intent.openKey || this.userIsTyping()) return;
-      this.close();
+      if (!e.isTrusted || e.key !== 'Escape' || this.userIsTyping()) return;
+      // Escape in a pinned card closes that card only; elsewhere it closes the hover card.
+      const pin = this.pins.withFocus();
+      if (pin) this.unpin(pin.entity);
+      else if (this.intent.openKey) this.close();
     }, { capture: true });
+    // The hold key: on the window, in the capture phase, so a page's handlers cannot hide it.
+    ctx.addEventListener(window, 'keydown', (e) => {
+      if (e.isTrusted) this.hold.keyDown(e.key);
+    }, { capture: true });
+    ctx.addEventListener(window, 'keyup', (e) => {
+      if (e.isTrusted && this.hold.keyUp(e.key)) e.preventDefault();
+    }, { capture: true });
+    // A key let go in another window never sends its key-up here.
+    ctx.addEventListener(window, 'blur', () => this.hold.blur());
+    ctx.addEventListener(doc, 'visibilitychange', () => {
+      if (doc.hidden) this.hold.blur();
+    });
     ctx.addEventListener(window, 'scroll', () => {
       const m = this.openMention;
       if (!m) return;
       const r = m.range.getBoundingClientRect();
       if (r.bottom < 0 || r.top > window.innerHeight) this.intent.closeNow();
     }, { passive: true, capture: true });
-    ctx.addEventListener(doc, 'fullscreenchange', () => this.cardHost?.followFullscreen());
+    ctx.addEventListener(window, 'resize', () => this.pins.layout(), { passive: true });
+    ctx.addEventListener(doc, 'fullscreenchange', () => {
+      this.cardHost?.followFullscreen();
+      this.pins.followFullscreen();
+    });
   }
 }

@@ -1,5 +1,6 @@
-// The card's place in the page: one `factcard-host` element holding a closed shadow root.
-// The host is attached only while a card is shown, so the page's DOM is untouched otherwise.
+// The card's place in the page: a `factcard-host` element holding a closed shadow root, one
+// per card on screen (the hover card, and each pinned card: see pinned-cards.ts). A host is
+// attached only while its card is shown, so the page's DOM is untouched otherwise.
 
 import { arrow, autoUpdate, computePosition, flip, offset, shift, type VirtualElement } from '@floating-ui/dom';
 import { h, render } from 'preact';
@@ -42,6 +43,8 @@ export class CardHost {
   private readonly live: HTMLDivElement;
   private stopAutoUpdate: (() => void) | null = null;
   private announced = false;
+  private announceTimer = 0;
+  private props: FactCardProps | null = null;
 
   constructor(private readonly doc: Document) {
     this.host = doc.createElement(HOST_TAG);
@@ -85,15 +88,70 @@ export class CardHost {
     return this.host.isConnected;
   }
 
+  /** The card's props as last rendered. */
+  get shown(): FactCardProps | null {
+    return this.props;
+  }
+
+  get pinned(): boolean {
+    return this.wrap.classList.contains('pinned');
+  }
+
   show(props: FactCardProps, anchor: Anchor): void {
-    render(h(FactCard, { ...props, key: props.card.id }), this.body);
-    const container = this.doc.fullscreenElement ?? this.doc.documentElement;
-    if (this.host.parentNode !== container) container.append(this.host);
+    this.render(props);
+    this.attach();
     if (!this.announced) {
       this.announced = true;
       this.live.textContent = `Factcard: ${props.card.name}. Press Escape to close.`;
     }
     this.position(anchor);
+  }
+
+  /** Renders new props into the card as it stands (its place and its open sections kept). */
+  render(props: FactCardProps): void {
+    this.props = props;
+    render(h(FactCard, { ...props, key: props.card.id }), this.body);
+  }
+
+  /**
+   * Pins the card: it leaves its mention (no arrow, no following the text) and is placed by
+   * `placeAt`, fixed in the viewport; `maxHeight` keeps a few pinned cards on screen at once.
+   */
+  pin(maxHeight: number): void {
+    this.stopAutoUpdate?.();
+    this.stopAutoUpdate = null;
+    this.wrap.classList.add('pinned');
+    this.wrap.style.setProperty('--fc-pin-max-h', `${Math.round(maxHeight)}px`);
+  }
+
+  placeAt(left: number, top: number): void {
+    this.wrap.style.left = `${Math.round(left)}px`;
+    this.wrap.style.top = `${Math.round(top)}px`;
+  }
+
+  /** The card's size (for stacking pinned cards). */
+  size(): { width: number; height: number } {
+    const r = this.wrap.getBoundingClientRect();
+    return { width: r.width, height: r.height };
+  }
+
+  /**
+   * Says `text` through the card's live region. A region filled in the same task it appears
+   * in may go unspoken, so the text goes in a moment after the host is in the page (and is
+   * cleared first, so the same words are said again).
+   */
+  announce(text: string, delayMs = 150): void {
+    clearTimeout(this.announceTimer);
+    this.announced = true;
+    this.live.textContent = '';
+    this.announceTimer = window.setTimeout(() => {
+      this.live.textContent = text;
+    }, delayMs);
+  }
+
+  /** What the live region says now (tests, and the controller's "pinned" message). */
+  get liveText(): string {
+    return this.live.textContent ?? '';
   }
 
   hide(): void {
@@ -131,8 +189,15 @@ export class CardHost {
   }
 
   destroy(): void {
+    clearTimeout(this.announceTimer);
     this.hide();
     render(null, this.body);
+    this.props = null;
+  }
+
+  private attach(): void {
+    const container = this.doc.fullscreenElement ?? this.doc.documentElement;
+    if (this.host.parentNode !== container) container.append(this.host);
   }
 
   private position(anchor: Anchor): void {

@@ -2,11 +2,13 @@
 // (a page cannot open cards by dispatching synthetic events).
 
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Modifiers } from '../../core/hold-key';
 import type { Point } from '../../core/hover-intent';
 import type { Hit, HitTester } from '../../dom/hit-test';
 
 export interface PointerTarget {
-  pointer(p: Point, hitAt: (p: Point) => Hit | null): void;
+  /** `mods`: the event's modifier keys (the hold-to-show key is read from them too). */
+  pointer(p: Point, hitAt: (p: Point) => Hit | null, mods: Modifiers): void;
   pointerLeft(): void;
 }
 
@@ -19,7 +21,7 @@ export function trackPointer(ctx: ContentScriptContext, doc: Document, hitTester
     const e = last;
     if (!e) return;
     try {
-      target.pointer({ x: e.clientX, y: e.clientY }, hitAt);
+      target.pointer({ x: e.clientX, y: e.clientY }, hitAt, { altKey: e.altKey, ctrlKey: e.ctrlKey, shiftKey: e.shiftKey });
     } catch (err) {
       onError(err);
     }
