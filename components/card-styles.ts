@@ -72,7 +72,7 @@ figcaption [data-fc="quote-speaker"] { color: var(--fg); font-weight: 600; }
 .pin:hover, .pin:focus-visible { background: var(--chip); color: var(--fg); }
 .pin[aria-pressed="true"] { color: var(--accent); background: var(--chip); }
 .pin[aria-pressed="true"] svg { fill: currentColor; }
-.wrap.pinned { animation: none; max-width: min(340px, calc(100vw - 16px)); }
+.wrap.pinned { animation: none; width: var(--fc-pin-max-w, 340px); max-width: calc(100vw - 16px); }
 .wrap.pinned .arrow { display: none; }
 .wrap.pinned .card { max-height: var(--fc-pin-max-h, 280px); border-color: var(--accent); }
 `;

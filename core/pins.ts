@@ -54,6 +54,24 @@ export interface PinLayout {
 /** Space kept between the stack and the viewport's edges, and between cards. */
 export const PIN_GUTTER = 8;
 
+/** A pinned card's width: as wide as the room beside the text allows, within these bounds. */
+export const PIN_MAX_WIDTH = 340;
+export const PIN_MIN_WIDTH = 240;
+
+/** The edge with more room beside `avoid` (right on a tie, and with nothing to avoid). */
+export function pinSide(viewport: Viewport, avoid: Rect | null): PinSide {
+  if (!avoid) return 'right';
+  return viewport.width - avoid.right >= avoid.left ? 'right' : 'left';
+}
+
+/** How wide pinned cards may be so they fit beside `avoid` on their side (never under the minimum). */
+export function pinnedWidth(viewport: Viewport, avoid: Rect | null, gutter = PIN_GUTTER): number {
+  const side = pinSide(viewport, avoid);
+  const room = !avoid ? viewport.width : side === 'right' ? viewport.width - avoid.right : avoid.left;
+  const fit = Math.floor(room - 2 * gutter);
+  return Math.max(Math.min(PIN_MIN_WIDTH, viewport.width - 2 * gutter), Math.min(PIN_MAX_WIDTH, fit));
+}
+
 /** The tallest a pinned card may be so `max` of them fit one above the other. */
 export function pinnedMaxHeight(viewport: Viewport, max = MAX_PINS, gutter = PIN_GUTTER): number {
   return Math.max(80, Math.floor((viewport.height - gutter * (max + 1)) / max));
@@ -61,15 +79,13 @@ export function pinnedMaxHeight(viewport: Viewport, max = MAX_PINS, gutter = PIN
 
 /**
  * Where the pinned cards go: along the edge of the viewport with more room beside `avoid`
- * (the line the reader is on: the mention just pinned or hovered), oldest first, stacked
+ * (the text the reader is on: the hovered line, as wide as its paragraph), oldest first, stacked
  * from the end of that edge away from it (from the bottom when the line is in the top half).
  * When the cards fit beside the line they never overlap it; on a viewport too narrow for
  * that, they still keep to the far end from the line.
  */
 export function layoutPins(sizes: readonly Size[], viewport: Viewport, avoid: Rect | null, gutter = PIN_GUTTER): PinLayout {
-  const roomLeft = avoid ? avoid.left : viewport.width;
-  const roomRight = avoid ? viewport.width - avoid.right : viewport.width;
-  const side: PinSide = roomRight >= roomLeft ? 'right' : 'left';
+  const side = pinSide(viewport, avoid);
   const fromBottom = avoid ? (avoid.top + avoid.bottom) / 2 < viewport.height / 2 : false;
   const places: { left: number; top: number }[] = [];
   let y = fromBottom ? viewport.height - gutter : gutter;

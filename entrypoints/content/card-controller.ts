@@ -8,7 +8,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { keyboardAnnouncement, pinnedAnnouncement } from '../../core/announcements';
 import type { CardModel } from '../../core/card-model';
 import { HoldKey, type HoldKeySetting, type Modifiers } from '../../core/hold-key';
-import { DEFAULT_INTENT, HoverIntent, type Point } from '../../core/hover-intent';
+import { DEFAULT_INTENT, HoverIntent, type Point, type Rect } from '../../core/hover-intent';
 import { MAX_PINS } from '../../core/pins';
 import type { ViewerTarget } from '../../core/links';
 import { isEditable } from '../../dom/editable';
@@ -153,7 +153,7 @@ export class CardController {
     const props = host?.shown;
     if (this.state.kind !== 'open' || !host || !props) return;
     const { mention, line } = this.state;
-    const avoid = lineRect({ range: mention.range, line });
+    const avoid = readingRect(mention, line);
     const entity = props.card.id;
     const returnFocus = host.hasFocus() ? this.returnFocus : null;
     // The host leaves the hover flow: the next hover gets a host of its own.
@@ -235,7 +235,7 @@ export class CardController {
       anchor,
     );
     // The pinned stack keeps clear of the line the reader is on now.
-    if (this.pins.all.length) this.pins.layout(lineRect(anchor));
+    if (this.pins.all.length) this.pins.layout(readingRect(m, line));
     if (this.announceFor?.id === m.id) host.announce(keyboardAnnouncement(m.range.toString() || m.text, card));
     this.announceFor = null;
   }
@@ -300,4 +300,11 @@ export class CardController {
       this.pins.followFullscreen();
     });
   }
+}
+
+/** The text the reader is on: the mention's line, as wide as its paragraph (pinned cards keep clear of it). */
+function readingRect(m: PageMention, line: number): Rect {
+  const l = lineRect({ range: m.range, line });
+  const b = m.block.getBoundingClientRect();
+  return { left: Math.min(l.left, b.left), right: Math.max(l.right, b.right), top: l.top, bottom: l.bottom };
 }

@@ -72,6 +72,7 @@ export class CardHost {
     this.arrowEl.className = 'arrow';
     this.live = doc.createElement('div');
     this.live.className = 'sr';
+    this.live.dataset.fc = 'live';
     this.live.setAttribute('role', 'status');
     this.live.setAttribute('aria-live', 'polite');
     this.wrap.append(this.arrowEl, this.body);
@@ -115,12 +116,14 @@ export class CardHost {
 
   /**
    * Pins the card: it leaves its mention (no arrow, no following the text) and is placed by
-   * `placeAt`, fixed in the viewport; `maxHeight` keeps a few pinned cards on screen at once.
+   * `placeAt`, fixed in the viewport; its width fits beside the text being read, and
+   * `maxHeight` keeps a few pinned cards on screen at once.
    */
-  pin(maxHeight: number): void {
+  pin(maxWidth: number, maxHeight: number): void {
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = null;
     this.wrap.classList.add('pinned');
+    this.wrap.style.setProperty('--fc-pin-max-w', `${Math.round(maxWidth)}px`);
     this.wrap.style.setProperty('--fc-pin-max-h', `${Math.round(maxHeight)}px`);
   }
 

@@ -4,7 +4,7 @@
 // wants to keep while reading on, and a card tied to its mention would scroll away with it.
 
 import type { Rect } from '../../core/hover-intent';
-import { addPin, layoutPins, MAX_PINS, pinnedMaxHeight, removePin } from '../../core/pins';
+import { addPin, layoutPins, MAX_PINS, pinnedMaxHeight, pinnedWidth, removePin } from '../../core/pins';
 import type { CardHost } from './card-host';
 
 export interface PinnedCard {
@@ -38,7 +38,6 @@ export class PinnedCards {
     const { list, dropped } = addPin(this.list, pin, keyOf, this.max);
     this.list = list;
     for (const d of dropped) if (d.host !== pin.host) d.host.destroy();
-    pin.host.pin(pinnedMaxHeight(this.viewport(), this.max));
     this.layout(avoid);
     return dropped.filter((d) => d.host !== pin.host);
   }
@@ -63,7 +62,8 @@ export class PinnedCards {
     if (this.list.length === 0) return;
     const vp = this.viewport();
     const maxH = pinnedMaxHeight(vp, this.max);
-    for (const p of this.list) p.host.pin(maxH);
+    const width = pinnedWidth(vp, avoid);
+    for (const p of this.list) p.host.pin(width, maxH);
     const { places } = layoutPins(
       this.list.map((p) => p.host.size()),
       vp,

@@ -29,12 +29,13 @@ function toSNode(n: CdpNode): SNode {
 }
 
 function findHost(n: CdpNode): CdpNode | null {
-  if (n.localName === 'factcard-host') return n;
-  for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) {
-    const f = findHost(c);
-    if (f) return f;
-  }
-  return null;
+  return findHosts(n)[0] ?? null;
+}
+
+function findHosts(n: CdpNode, out: CdpNode[] = []): CdpNode[] {
+  if (n.localName === 'factcard-host') out.push(n);
+  for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) findHosts(c, out);
+  return out;
 }
 
 class ChromiumPage implements TestPage {
@@ -59,6 +60,12 @@ class ChromiumPage implements TestPage {
   async press(key: string) {
     await this.page.keyboard.press(key);
   }
+  async keyDown(key: string) {
+    await this.page.keyboard.down(key);
+  }
+  async keyUp(key: string) {
+    await this.page.keyboard.up(key);
+  }
   async screenshot(path: string, clip?: Clip) {
     await this.page.screenshot({ path, ...(clip ? { clip } : {}) });
   }
@@ -75,6 +82,11 @@ class ChromiumPage implements TestPage {
     const host = findHost(root);
     const shadow = host?.shadowRoots?.[0];
     return shadow ? toSNode(shadow) : null;
+  }
+  async readShadows(): Promise<SNode[]> {
+    const cdp = await this.session();
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    return findHosts(root).flatMap((h) => (h.shadowRoots?.[0] ? [toSNode(h.shadowRoots[0])] : []));
   }
   async callOn<R>(ref: string | number, fn: string): Promise<R> {
     const cdp = await this.session();

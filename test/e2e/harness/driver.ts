@@ -20,6 +20,9 @@ export interface TestPage {
   mouseMove(x: number, y: number, steps?: number): Promise<void>;
   click(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;
+  /** Holds a key down (a modifier for hold-to-show) until keyUp; pointer moves meanwhile carry it. */
+  keyDown(key: string): Promise<void>;
+  keyUp(key: string): Promise<void>;
   /** Makes this the active tab, as the tab a user hovers in is. */
   bringToFront(): Promise<void>;
   /** A PNG of the viewport, or of `clip` (CSS px) within it. */
@@ -27,6 +30,8 @@ export interface TestPage {
   setViewport(width: number, height: number): Promise<void>;
   /** Factcard's closed shadow root, read through the protocol; null when no card host is in the page. */
   readShadow(): Promise<SNode | null>;
+  /** Every Factcard host's closed shadow root, in document order (pinned cards have their own). */
+  readShadows(): Promise<SNode[]>;
   /** The viewport box of a node read by readShadow. */
   boxOf(ref: string | number): Promise<{ x: number; y: number; width: number; height: number }>;
   /** Calls `fn` (source of a function taking the node) on a node read by readShadow; returns a JSON value. */

@@ -76,6 +76,12 @@ class FirefoxPage implements TestPage {
   async press(key: string) {
     await this.page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]);
   }
+  async keyDown(key: string) {
+    await this.page.keyboard.down(key as Parameters<Page['keyboard']['down']>[0]);
+  }
+  async keyUp(key: string) {
+    await this.page.keyboard.up(key as Parameters<Page['keyboard']['up']>[0]);
+  }
   async screenshot(path: string, clip?: Clip) {
     await this.page.screenshot({ path: path as `${string}.png`, ...(clip ? { clip } : {}) });
   }
@@ -92,6 +98,15 @@ class FirefoxPage implements TestPage {
     const host = result.result;
     const shadow = host?.value?.shadowRoot;
     return shadow ? toSNode(shadow) : null;
+  }
+  async readShadows(): Promise<SNode[]> {
+    const { result } = (await bidi(this.browser).send('script.evaluate', {
+      expression: "[...document.querySelectorAll('factcard-host')]",
+      target: { context: contextId(this.page) },
+      awaitPromise: false,
+      serializationOptions: { includeShadowTree: 'all', maxDomDepth: null, maxObjectDepth: 1 },
+    })) as { result: { type: string; result: { value?: BidiNode[] } } };
+    return (result.result.value ?? []).flatMap((host) => (host.value?.shadowRoot ? [toSNode(host.value.shadowRoot)] : []));
   }
   async callOn<R>(ref: string | number, fn: string): Promise<R> {
     // JSON across the wire keeps the BiDi remote-value encoding out of the tests.

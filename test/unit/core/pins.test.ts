@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addPin, layoutPins, MAX_PINS, overlaps, pinnedMaxHeight, removePin, type Size } from '../../../core/pins';
+import { addPin, layoutPins, MAX_PINS, overlaps, PIN_MAX_WIDTH, PIN_MIN_WIDTH, pinnedMaxHeight, pinnedWidth, removePin, type Size } from '../../../core/pins';
 
 const key = (s: string) => s;
 
@@ -102,6 +102,19 @@ describe('where the pinned stack goes', () => {
       ),
       { numRuns: Number(process.env.FC_RUNS ?? 300) },
     );
+  });
+
+  it('pinned cards narrow to the room beside the paragraph, within bounds', () => {
+    // A 680 px column centred in 1280 px leaves 300 px either side.
+    const column = { left: 300, top: 400, right: 980, bottom: 420 };
+    const w = pinnedWidth(vp, column);
+    expect(w).toBe(300 - 16);
+    const card = { width: w, height: 200 };
+    const [at] = layoutPins([card], vp, column).places;
+    expect(overlaps({ left: at!.left, top: at!.top, right: at!.left + w, bottom: at!.top + 200 }, column)).toBe(false);
+    expect(pinnedWidth(vp, null)).toBe(PIN_MAX_WIDTH);
+    expect(pinnedWidth(vp, { left: 100, top: 0, right: 1180, bottom: 20 })).toBe(PIN_MIN_WIDTH);
+    expect(pinnedWidth({ width: 200, height: 600 }, null)).toBe(200 - 16);
   });
 
   it('a pinned card is at most a third of the viewport high (so three fit)', () => {
