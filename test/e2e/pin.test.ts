@@ -271,6 +271,17 @@ describe.each(BROWSERS)('%s: pinned cards, hold a key, screen readers', (browser
     const desc = findById(dialog, dialog.attrs['aria-describedby'] ?? '');
     if (card.description) expect(desc?.attrs['data-fc']).toBe('description');
 
+    // The browser's own accessibility tree, in both browsers: a dialog named after the entity,
+    // a "Pin card" button, and one status (live) region.
+    const shadow = (await afp.readShadows()).find((r) => cardView(r)?.entity === card.entity)!;
+    const axDialogs = await afp.axQuery(shadow.ref ?? -1, 'dialog', entity.name);
+    expect(axDialogs.map((n) => String(n.ref))).toEqual([String(dialog.ref)]);
+    expect(await afp.axQuery(shadow.ref ?? -1, 'dialog', 'Some other name')).toEqual([]);
+    expect(await afp.axQuery(shadow.ref ?? -1, 'button', 'Pin card')).toHaveLength(1);
+    const axStatus = await afp.axQuery(shadow.ref ?? -1, 'status');
+    expect(axStatus).toHaveLength(1);
+    expect(await afp.callOn<string>(axStatus[0]!.ref, '(el) => el.textContent')).toBe(card.live);
+
     if (browserName === 'chromium') {
       // The accessibility tree (closed shadow roots included): the dialog is named after the
       // entity, and the live region says the announcement.

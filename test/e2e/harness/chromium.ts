@@ -88,6 +88,15 @@ class ChromiumPage implements TestPage {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
     return findHosts(root).flatMap((h) => (h.shadowRoots?.[0] ? [toSNode(h.shadowRoots[0])] : []));
   }
+  async axQuery(within: string | number, role: string, name?: string) {
+    const cdp = await this.session();
+    const { nodes } = (await cdp.send('Accessibility.queryAXTree', {
+      backendNodeId: Number(within),
+      role,
+      ...(name !== undefined ? { accessibleName: name } : {}),
+    })) as { nodes: { ignored?: boolean; backendDOMNodeId?: number }[] };
+    return nodes.filter((n) => !n.ignored && n.backendDOMNodeId !== undefined).map((n) => ({ ref: n.backendDOMNodeId as number }));
+  }
   async callOn<R>(ref: string | number, fn: string): Promise<R> {
     const cdp = await this.session();
     const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: Number(ref) })) as { object: { objectId: string } };

@@ -32,6 +32,12 @@ export interface TestPage {
   readShadow(): Promise<SNode | null>;
   /** Every Factcard host's closed shadow root, in document order (pinned cards have their own). */
   readShadows(): Promise<SNode[]>;
+  /**
+   * Nodes under `within` (a node or shadow root read by readShadow) that the browser's own
+   * accessibility tree gives `role` and, when given, the accessible name `name`: Chromium's
+   * Accessibility.queryAXTree (CDP), Firefox's accessibility locator (WebDriver BiDi).
+   */
+  axQuery(within: string | number, role: string, name?: string): Promise<{ ref: string | number }[]>;
   /** The viewport box of a node read by readShadow. */
   boxOf(ref: string | number): Promise<{ x: number; y: number; width: number; height: number }>;
   /** Calls `fn` (source of a function taking the node) on a node read by readShadow; returns a JSON value. */

@@ -108,6 +108,15 @@ class FirefoxPage implements TestPage {
     })) as { result: { type: string; result: { value?: BidiNode[] } } };
     return (result.result.value ?? []).flatMap((host) => (host.value?.shadowRoot ? [toSNode(host.value.shadowRoot)] : []));
   }
+  async axQuery(within: string | number, role: string, name?: string) {
+    const { result } = (await bidi(this.browser).send('browsingContext.locateNodes', {
+      context: contextId(this.page),
+      locator: { type: 'accessibility', value: { role, ...(name !== undefined ? { name } : {}) } },
+      startNodes: [{ sharedId: String(within) }],
+      serializationOptions: { maxDomDepth: 0 },
+    })) as { result: { nodes: { sharedId?: string }[] } };
+    return result.nodes.flatMap((n) => (n.sharedId ? [{ ref: n.sharedId }] : []));
+  }
   async callOn<R>(ref: string | number, fn: string): Promise<R> {
     // JSON across the wire keeps the BiDi remote-value encoding out of the tests.
     const { result } = (await bidi(this.browser).send('script.callFunction', {
