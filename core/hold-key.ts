@@ -117,3 +117,11 @@ export class HoldKey {
 function isModifierName(key: string): boolean {
   return key === 'Alt' || key === 'Control' || key === 'Shift' || key === 'Meta' || key === 'AltGraph' || key === 'CapsLock' || key === 'OS';
 }
+
+/**
+ * The highlight style to draw: the reader's, except with a hold key and "hide the highlights
+ * until held", when nothing is marked until the key is down.
+ */
+export function shownHighlightStyle<S extends string>(style: S, holdKey: HoldKeySetting, hideUntilHeld: boolean, held: boolean): S | 'none' {
+  return holdKey !== 'off' && hideUntilHeld && !held ? 'none' : style;
+}

@@ -7,6 +7,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import compiledIndex from 'virtual:factcard-index';
+import { shownHighlightStyle } from '../../core/hold-key';
 import { viewerHash } from '../../core/links';
 import { loadMatcher } from '../../core/matcher';
 import type { ContentProtocol } from '../../core/protocol';
@@ -122,8 +123,7 @@ export function startFactcard(ctx: ContentScriptContext, settings: Promise<Setti
   // With a hold key and "hide highlights", mentions are marked only while the key is held.
   const drawStyle = (): void => {
     if (!current) return;
-    const hidden = current.holdKey !== 'off' && current.hideHighlightsUntilHeld && !card.holdKeyHeld;
-    highlighter.setStyle(hidden ? 'none' : current.highlightStyle, current.highlightColor);
+    highlighter.setStyle(shownHighlightStyle(current.highlightStyle, current.holdKey, current.hideHighlightsUntilHeld, card.holdKeyHeld), current.highlightColor);
   };
   const apply = (s: Settings): void => {
     current = s;

@@ -87,6 +87,16 @@ async function hoverForNewCard(page: TestPage, word: string, nth = 0): Promise<C
   return poll(async () => (await cards(page)).find((c) => !c.pinned), `an unpinned card for "${word}"`);
 }
 
+/** The text of the ::highlight rules adopted on the document (what marks the mentions). */
+function highlightRules(page: TestPage): Promise<string> {
+  return page.evaluate(() =>
+    [...document.adoptedStyleSheets]
+      .flatMap((sheet) => [...sheet.cssRules].map((r) => r.cssText))
+      .filter((t) => t.includes('::highlight('))
+      .join('\n'),
+  );
+}
+
 async function setSettings(driver: Driver, value: object | null): Promise<void> {
   const probe = await driver.open(driver.extensionUrl('/popup.html?tab=0'));
   try {
@@ -208,11 +218,22 @@ describe.each(BROWSERS)('%s: pinned cards, hold a key, screen readers', (browser
   });
 
   it('hold a key: hovering without it opens nothing; with it held a card opens; pressing it while resting on a name opens that card', async () => {
-    await setSettings(driver, { holdKey: 'Alt' });
+    await setSettings(driver, { holdKey: 'Alt', hideHighlightsUntilHeld: true });
     const page = await driver.open(server.url(`/seed/${sourceWith('Rycroft')}.html`));
     try {
       await waitForMarks(page, 5);
       await page.bringToFront();
+      // The highlights are hidden until the key is held (the per-type rules are not drawn).
+      await poll(async () => !(await highlightRules(page)).includes('factcard-person'), 'the highlights to be hidden');
+      // What the page sees of each Alt key-up: its default is prevented only after Alt showed a
+      // card (Firefox would otherwise open its menu bar), never for a lone press.
+      await page.evaluate(() => {
+        const w = window as unknown as { altUps: boolean[] };
+        w.altUps = [];
+        addEventListener('keyup', (e) => e.key === 'Alt' && w.altUps.push(e.defaultPrevented));
+      });
+      await page.keyDown('Alt');
+      await page.keyUp('Alt');
       // Without the key: a real hover rests long past the delay, and nothing opens.
       const at = await wordCenter(page, 'Rycroft');
       await page.mouseMove(at.x - 60, at.y + 40, 1);
@@ -221,9 +242,11 @@ describe.each(BROWSERS)('%s: pinned cards, hold a key, screen readers', (browser
       expect(await cards(page)).toEqual([]);
       // Pressing the key while resting there opens it.
       await page.keyDown('Alt');
+      await poll(async () => (await highlightRules(page)).includes('factcard-person'), 'the highlights to show while Alt is held');
       const opened = await poll(async () => (await cards(page))[0], 'the card to open when Alt is pressed');
       expect(opened.entity).toBe('matthew-rycroft');
       await page.keyUp('Alt');
+      await poll(async () => !(await highlightRules(page)).includes('factcard-person'), 'the highlights to hide again');
       await page.mouseMove(5, 5, 3);
       await waitForNoCard(page);
       // With the key held, a hover opens the card; let go, the next hover opens nothing.
@@ -233,6 +256,7 @@ describe.each(BROWSERS)('%s: pinned cards, hold a key, screen readers', (browser
       await page.keyUp('Alt');
       await page.mouseMove(5, 5, 3);
       await waitForNoCard(page);
+      expect(await page.evaluate(() => (window as unknown as { altUps: boolean[] }).altUps)).toEqual([false, true, true]);
       const ban = await wordCenter(page, 'Ban Ki-moon');
       await page.mouseMove(ban.x - 60, ban.y + 40, 1);
       await page.mouseMove(ban.x, ban.y, 8);

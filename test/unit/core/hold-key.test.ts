@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HoldKey, type HoldKeySetting } from '../../../core/hold-key';
+import { HoldKey, shownHighlightStyle, type HoldKeySetting } from '../../../core/hold-key';
 
 const none = { altKey: false, ctrlKey: false, shiftKey: false };
 
@@ -89,5 +89,14 @@ describe('hold a key to show cards', () => {
     hold.setKey('off');
     expect(hold.allowsCards).toBe(true);
     expect(changes).toEqual([true, false]);
+  });
+});
+
+describe('highlights with a hold key', () => {
+  it('hide until the key is held only when the reader asked for it', () => {
+    expect(shownHighlightStyle('underline', 'off', true, false)).toBe('underline'); // no key: the option does nothing
+    expect(shownHighlightStyle('underline', 'Alt', false, false)).toBe('underline'); // highlights stay
+    expect(shownHighlightStyle('background', 'Alt', true, false)).toBe('none');
+    expect(shownHighlightStyle('background', 'Alt', true, true)).toBe('background');
   });
 });
