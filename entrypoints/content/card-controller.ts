@@ -8,7 +8,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { keyboardAnnouncement, pinnedAnnouncement } from '../../core/announcements';
 import type { CardModel } from '../../core/card-model';
 import { HoldKey, type HoldKeySetting, type Modifiers } from '../../core/hold-key';
-import { DEFAULT_INTENT, HoverIntent, type Point, type Rect } from '../../core/hover-intent';
+import { DEFAULT_INTENT, HoverIntent, type Point } from '../../core/hover-intent';
 import { MAX_PINS } from '../../core/pins';
 import type { ViewerTarget } from '../../core/links';
 import { isEditable } from '../../dom/editable';
@@ -16,7 +16,8 @@ import type { Highlighter } from '../../dom/highlighter';
 import type { Hit } from '../../dom/hit-test';
 import type { PageMention } from '../../dom/page-mention';
 import { scrollToMention } from '../../dom/scroll';
-import { CardHost, lineRect } from './card-host';
+import { CardHost, readingRect } from './card-host';
+import { watchHoldKey } from './hold-key-events';
 import { PinnedCards } from './pinned-cards';
 
 /** What the card is doing; `line` is which of the mention's line boxes it points at. */
@@ -39,6 +40,9 @@ export interface CardControllerDeps {
   onError: (e: unknown) => void;
 }
 
+/** Pressing the hold key while resting on a mention opens its card after this long. */
+const HOLD_OPEN_DELAY_MS = 150;
+
 export class CardController {
   private state: CardState = { kind: 'closed' };
   /** Built at the first card: a page nobody hovers pays nothing for it. */
@@ -56,6 +60,7 @@ export class CardController {
   private announceFor: PageMention | null = null;
   private readonly pins: PinnedCards;
   private readonly hold: HoldKey;
+  private holdTimer = 0;
 
   constructor(private readonly d: CardControllerDeps) {
     this.intent = new HoverIntent<PageMention>(
@@ -204,6 +209,7 @@ export class CardController {
   }
 
   destroy(): void {
+    clearTimeout(this.holdTimer);
     this.intent.destroy();
     this.cardHost?.destroy();
     this.pins.closeAll();
@@ -251,20 +257,24 @@ export class CardController {
     host.focusCard();
   }
 
-  /** The hold key went down (open the card of the mention under the pointer) or up. */
-  private holdChanged(held: boolean): void {
-    this.d.onHoldChange?.(held);
-    const hit = this.lastHit;
-    if (held && hit && this.intent.openKey?.id !== hit.mention.id) {
-      this.hoverLine = hit.line;
-      this.intent.openNow(hit.mention);
-    }
-  }
-
   private hide(): void {
     this.state = { kind: 'closed' };
     this.d.highlighter.setActive(null);
     this.cardHost?.hide();
+  }
+
+  /** The hold key went down (open the card of the mention under the pointer) or up. */
+  private holdChanged(held: boolean): void {
+    this.d.onHoldChange?.(held);
+    clearTimeout(this.holdTimer);
+    if (!held || this.userIsTyping()) return;
+    // A moment's wait: Ctrl+C or Shift+letter press the key first, and they are no request for a card.
+    this.holdTimer = this.d.ctx.setTimeout(() => {
+      const hit = this.lastHit;
+      if (!this.hold.held || !hit || this.intent.openKey?.id === hit.mention.id) return;
+      this.hoverLine = hit.line;
+      this.intent.openNow(hit.mention);
+    }, HOLD_OPEN_DELAY_MS);
   }
 
   private listen(): void {
@@ -276,18 +286,7 @@ export class CardController {
       if (pin) this.unpin(pin.entity);
       else if (this.intent.openKey) this.close();
     }, { capture: true });
-    // The hold key: on the window, in the capture phase, so a page's handlers cannot hide it.
-    ctx.addEventListener(window, 'keydown', (e) => {
-      if (e.isTrusted) this.hold.keyDown(e.key);
-    }, { capture: true });
-    ctx.addEventListener(window, 'keyup', (e) => {
-      if (e.isTrusted && this.hold.keyUp(e.key)) e.preventDefault();
-    }, { capture: true });
-    // A key let go in another window never sends its key-up here.
-    ctx.addEventListener(window, 'blur', () => this.hold.blur());
-    ctx.addEventListener(doc, 'visibilitychange', () => {
-      if (doc.hidden) this.hold.blur();
-    });
+    watchHoldKey(ctx, doc, this.hold);
     ctx.addEventListener(window, 'scroll', () => {
       const m = this.openMention;
       if (!m) return;
@@ -300,11 +299,4 @@ export class CardController {
       this.pins.followFullscreen();
     });
   }
-}
-
-/** The text the reader is on: the mention's line, as wide as its paragraph (pinned cards keep clear of it). */
-function readingRect(m: PageMention, line: number): Rect {
-  const l = lineRect({ range: m.range, line });
-  const b = m.block.getBoundingClientRect();
-  return { left: Math.min(l.left, b.left), right: Math.max(l.right, b.right), top: l.top, bottom: l.bottom };
 }

@@ -240,3 +240,10 @@ export function lineRect(anchor: Anchor): DOMRect {
   const rects = anchor.range.getClientRects();
   return rects[Math.min(anchor.line, rects.length - 1)] ?? anchor.range.getBoundingClientRect();
 }
+
+/** The text the reader is on: the mention's line, as wide as its paragraph (pinned cards keep clear of it). */
+export function readingRect(m: { range: Range; block: Element }, line: number): { left: number; top: number; right: number; bottom: number } {
+  const l = lineRect({ range: m.range, line });
+  const b = m.block.getBoundingClientRect();
+  return { left: Math.min(l.left, b.left), right: Math.max(l.right, b.right), top: l.top, bottom: l.bottom };
+}
