@@ -1,0 +1,180 @@
+// Copy with citation in both browsers: a real click on a quote's copy control on the card (a
+// content script in a closed shadow root) and on the source viewer's, then a real paste
+// (Ctrl+V into a textarea of another page) reads back what the clipboard holds, both types.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page as PwPage } from 'playwright-core';
+import type { Page as PpPage } from 'puppeteer-core';
+import type { Dataset } from '../../core/dataset-types';
+import { DatasetIndex } from '../../core/card-model';
+import { viewerHash } from '../../core/links';
+import { loadDataset } from './harness/seed-page';
+import { clickIn, hoverForCard, sleep, waitForMarks } from './harness/card-helpers';
+import { ARTIFACTS, assertBuilt, BROWSERS, byFc, launch, poll, startServer, textOf, type Driver, type PageServer, type TestPage } from './harness';
+
+let dataset: Dataset;
+let index: DatasetIndex;
+
+const PASTE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Paste here</title></head>
+<body><textarea id="t" rows="8" cols="80"></textarea>
+<script>
+  window.pasted = null;
+  document.getElementById('t').addEventListener('paste', (e) => {
+    window.pasted = { text: e.clipboardData.getData('text/plain'), html: e.clipboardData.getData('text/html') };
+    e.preventDefault();
+  });
+</script></body></html>`;
+
+interface Pasted {
+  text: string;
+  html: string;
+}
+
+/** Ctrl+V as a held modifier: playwright takes "Control+V", puppeteer a down/press/up. */
+async function pasteChord(browserName: string, p: TestPage): Promise<void> {
+  const native = (p as unknown as { page: PwPage | PpPage }).page;
+  if (browserName === 'chromium') {
+    await (native as PwPage).keyboard.press('Control+V');
+    return;
+  }
+  const kb = (native as PpPage).keyboard;
+  await kb.down('Control');
+  await kb.press('v');
+  await kb.up('Control');
+}
+
+/** What the clipboard holds, as a paste into a focused textarea of a page sees it. */
+async function readClipboard(browserName: string, paste: TestPage): Promise<Pasted> {
+  await paste.bringToFront();
+  await paste.evaluate(() => {
+    (window as unknown as { pasted: unknown }).pasted = null;
+  });
+  const box = await paste.evaluate(() => {
+    const r = document.getElementById('t')?.getBoundingClientRect();
+    return r ? { x: r.x + 20, y: r.y + 20 } : null;
+  });
+  if (!box) throw new Error('no textarea on the paste page');
+  await paste.click(box.x, box.y);
+  await pasteChord(browserName, paste);
+  return poll(() => paste.evaluate(() => (window as unknown as { pasted: Pasted | null }).pasted), 'the paste event');
+}
+
+/** The pasted HTML's text and links, read by the page's own HTML parser. */
+function readHtml(paste: TestPage, html: string): Promise<{ text: string; links: string[] }> {
+  return paste.evaluate((h) => {
+    const doc = new DOMParser().parseFromString(h, 'text/html');
+    return { text: (doc.body.textContent ?? '').replace(/\s+/g, ' ').trim(), links: [...doc.querySelectorAll('a')].map((a) => a.getAttribute('href') ?? '') };
+  }, html);
+}
+
+beforeAll(async () => {
+  assertBuilt();
+  dataset = await loadDataset();
+  index = new DatasetIndex(dataset);
+  mkdirSync(ARTIFACTS, { recursive: true });
+});
+
+describe.each(BROWSERS)('%s: copy with citation', (browserName) => {
+  let driver: Driver;
+  let server: PageServer;
+  let paste: TestPage;
+
+  beforeAll(async () => {
+    server = await startServer({ '/paste.html': { type: 'text/html; charset=utf-8', body: PASTE_PAGE } });
+    driver = await launch(browserName);
+    paste = await driver.open(server.url('/paste.html'));
+  });
+  afterAll(async () => {
+    await driver?.close();
+    await server?.close();
+  });
+
+  it('a real click on a quote’s copy control puts the quote, speaker, outlet and original address on the clipboard, as text and HTML', async () => {
+    const card = index.card('matthew-rycroft');
+    const quote = card?.quotes[0];
+    const src = dataset.sources.find((s) => s.id === quote?.source);
+    if (!quote || !src) throw new Error('Rycroft has no quote');
+    expect(src.url).toBeTruthy();
+    const page = await driver.open(server.url(`/seed/${src.id}.html`));
+    await waitForMarks(page, 5);
+    const view = await hoverForCard(page, 'Rycroft');
+    expect(view.entity).toBe('matthew-rycroft');
+    const row = byFc(view.root, 'quote')[0];
+    const button = row ? byFc(row, 'copy')[0] : undefined;
+    expect(button?.attrs['aria-label']).toBe('Copy quote with citation');
+    await clickIn(page, button);
+    const status = await poll(async () => {
+      const root = await page.readShadow();
+      const s = root ? byFc(root, 'copy-status')[0] : undefined;
+      return s && textOf(s) ? textOf(s) : null;
+    }, 'the copy confirmation');
+    expect(status).toBe('Copied with citation');
+    const live = (await page.readShadow()) ?? undefined;
+    const region = live ? byFc(live, 'copy-status')[0] : undefined;
+    expect(region?.attrs['aria-live']).toBe('polite');
+    expect(region?.attrs.role).toBe('status');
+    await sleep(150);
+    const cardNode = live ? byFc(live, 'card')[0] : undefined;
+    const box = await page.boxOf(cardNode?.ref ?? -1);
+    // puppeteer's clip is in document coordinates, playwright's in the viewport's.
+    const scroll = browserName === 'firefox' ? await page.evaluate(() => ({ x: scrollX, y: scrollY })) : { x: 0, y: 0 };
+    const clip = { x: Math.max(0, box.x - 24), y: Math.max(0, box.y - 60) };
+    await page.screenshot(join(ARTIFACTS, `${browserName}-copy-confirmation.png`), {
+      x: clip.x + scroll.x,
+      y: clip.y + scroll.y,
+      width: Math.min(1280 - clip.x, box.width + 48),
+      height: Math.min(900 - clip.y, box.height + 84),
+    });
+
+    const got = await readClipboard(browserName, paste);
+    const words = src.text.slice(quote.start, quote.end).replace(/\s+/g, ' ').trim();
+    expect(got.text).toContain(words);
+    expect(got.text).toContain('Matthew Rycroft');
+    expect(got.text).toContain(src.outlet);
+    expect(got.text).toContain(quote.original);
+    expect(quote.original?.startsWith(src.url?.split('#')[0] ?? '-')).toBe(true);
+    expect(quote.original).toContain('#:~:text=');
+    const html = await readHtml(paste, got.html);
+    expect(html.text).toContain(words);
+    expect(html.text).toContain('Matthew Rycroft');
+    expect(html.links).toContain(quote.original);
+    await page.close();
+  });
+
+  it('the source viewer copies the cited span with the same citation', async () => {
+    const card = index.card('matthew-rycroft');
+    const quote = card?.quotes[0];
+    const src = dataset.sources.find((s) => s.id === quote?.source);
+    if (!quote || !src) throw new Error('Rycroft has no quote');
+    const viewer = await driver.open(driver.extensionUrl(`/viewer.html${viewerHash({ ...quote, entity: 'matthew-rycroft' })}`));
+    await viewer.bringToFront();
+    // The viewer scrolls the cited span into view (smoothly): click once the control is still.
+    let last = '';
+    const box = await poll(async () => {
+      const b = await viewer.evaluate(() => {
+        const el = document.querySelector('[data-fc="copy"]');
+        const r = el?.getBoundingClientRect();
+        return r && r.width > 0 && r.top >= 0 && r.bottom <= innerHeight ? { x: r.x + r.width / 2, y: r.y + r.height / 2, label: el?.getAttribute('aria-label') } : null;
+      });
+      const key = JSON.stringify(b);
+      const still = b !== null && key === last;
+      last = key;
+      return still ? b : null;
+    }, 'the viewer’s copy control, in view and still');
+    expect(box.label).toBe('Copy the cited passage with citation');
+    await viewer.click(box.x, box.y);
+    const status = await poll(() => viewer.evaluate(() => document.querySelector('[data-fc="copy-status"]')?.textContent || null), 'the viewer’s copy confirmation');
+    expect(status).toBe('Copied with citation');
+    await viewer.screenshot(join(ARTIFACTS, `${browserName}-viewer-copy.png`));
+    const got = await readClipboard(browserName, paste);
+    const words = src.text.slice(quote.start, quote.end).replace(/\s+/g, ' ').trim();
+    expect(got.text).toContain(words);
+    // The viewer knows the span is Rycroft's quote: the same attribution as the card's.
+    expect(got.text).toContain(`Matthew Rycroft, quoted by ${src.outlet}`);
+    expect(got.text).toContain(quote.original);
+    expect((await readHtml(paste, got.html)).links).toContain(quote.original);
+    await viewer.close();
+  });
+});
