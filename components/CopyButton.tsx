@@ -16,7 +16,7 @@ export const COPIED_MESSAGE = 'Copied with citation';
 /** How long the confirmation stays (a refusal stays until the next try). */
 const CONFIRM_MS = 4000;
 
-type Status = { kind: 'idle' } | { kind: 'copied' } | { kind: 'failed'; message: string };
+type Status = { kind: 'idle' } | { kind: 'copied'; via: string } | { kind: 'failed'; message: string };
 
 /**
  * A copy control for one cited line. Its status sits in a polite live region beside it, there
@@ -46,7 +46,7 @@ export function CopyButton({ citation, label, copy = copyCitation, text }: CopyB
       (result) => {
         if (!live.current) return;
         if (result.ok) {
-          setStatus({ kind: 'copied' });
+          setStatus({ kind: 'copied', via: result.via });
           timer.current = setTimeout(() => live.current && setStatus({ kind: 'idle' }), CONFIRM_MS);
         } else {
           setStatus({ kind: 'failed', message: result.message });
@@ -70,6 +70,7 @@ export function CopyButton({ citation, label, copy = copyCitation, text }: CopyB
         class={`copy-status${status.kind === 'failed' ? ' copy-failed' : ''}`}
         data-fc="copy-status"
         data-state={status.kind}
+        data-via={status.kind === 'copied' ? status.via : undefined}
         role="status"
         aria-live="polite"
       >
