@@ -122,11 +122,12 @@ async function insecureProxy(target: PageServer, host: string): Promise<{ origin
   };
 }
 
-/** The status beside the first quote's copy control, once it says something. */
-function copyStatus(page: TestPage): Promise<{ text: string; via: string | undefined; role: string | undefined; live: string | undefined }> {
+/** The status beside the `nth` quote's copy control, once it says something. */
+function copyStatus(page: TestPage, nth = 0): Promise<{ text: string; via: string | undefined; role: string | undefined; live: string | undefined }> {
   return poll(async () => {
     const root = await page.readShadow();
-    const s = root ? byFc(root, 'copy-status')[0] : undefined;
+    const row = root ? byFc(root, 'quote')[nth] : undefined;
+    const s = row ? byFc(row, 'copy-status')[0] : undefined;
     return s && textOf(s) ? { text: textOf(s), via: s.attrs['data-via'], role: s.attrs.role, live: s.attrs['aria-live'] } : null;
   }, 'the copy confirmation');
 }
@@ -200,6 +201,26 @@ describe.each(BROWSERS)('%s: copy with citation', (browserName) => {
     expect(html.text).toContain(words);
     expect(html.text).toContain('Matthew Rycroft');
     expect(html.links).toContain(quote.original);
+    await page.close();
+  });
+
+  it('from the keyboard: Enter on a focused copy control copies that line', async () => {
+    const card = index.card('matthew-rycroft');
+    const quote = card?.quotes[1];
+    const src = dataset.sources.find((s) => s.id === quote?.source);
+    if (!quote || !src) throw new Error('Rycroft has no second quote');
+    await resetClipboard(browserName, paste);
+    const page = await driver.open(server.url(`/seed/${src.id}.html`));
+    await waitForMarks(page, 5);
+    const view = await hoverForCard(page, 'Rycroft');
+    const row = byFc(view.root, 'quote')[1];
+    const button = row ? byFc(row, 'copy')[0] : undefined;
+    expect(await page.callOn<string>(button?.ref ?? -1, '(el) => { el.focus(); return el.getRootNode().activeElement === el ? el.tagName : ""; }')).toBe('BUTTON');
+    await page.press('Enter');
+    expect((await copyStatus(page, 1)).text).toBe('Copied with citation');
+    const got = await readClipboard(browserName, paste);
+    expect(got.text).toContain(src.text.slice(quote.start, quote.end).replace(/\s+/g, ' ').trim());
+    expect(got.text).toContain(quote.original);
     await page.close();
   });
 
