@@ -165,6 +165,7 @@ describe.each(BROWSERS)('%s: pinned cards, hold a key, screen readers', (browser
     expect(word).not.toBeNull();
     // Not over the hovered line, across the paragraph's whole width.
     expect(overlap(pinBox, { x: para?.x ?? word!.x, y: word!.y, width: para?.width ?? word!.width, height: word!.height })).toBe(false);
+    await sleep(250); // the hover card's fade-in
     await afp.screenshot(join(ARTIFACTS, `${browserName}-pinned.png`));
 
     // Escape with focus in the pinned card closes it, and only it.
