@@ -36,7 +36,7 @@ export interface SearchHit {
   role: string | null;
   weight: number;
   kind: MatchKind;
-  /** The alias that matched when it is not the name ("Tchurkin" for Vitaly Churkin); else null. */
+  /** The alias that matched when the name does not hold it ("Tchurkin" for Vitaly Churkin, not "Churkin"); else null. */
   matched: string | null;
 }
 
@@ -94,6 +94,8 @@ interface Key {
   words: string[];
   /** The alias this key comes from, or null for the entity's name. */
   alias: string | null;
+  /** The alias to show as "also written …": null when the name already holds it ("Churkin"). */
+  shown: string | null;
 }
 
 interface Prepared {
@@ -101,10 +103,11 @@ interface Prepared {
   keys: Key[];
 }
 
-function keyOf(text: string, alias: string | null): Key | null {
+function keyOf(text: string, alias: string | null, name = ''): Key | null {
   const k = searchKey(text);
   if (!k) return null;
-  return { text: k, compact: k.replace(/ /g, ''), words: k.split(' '), alias };
+  const shown = alias !== null && !` ${name} `.includes(` ${k} `) ? alias : null;
+  return { text: k, compact: k.replace(/ /g, ''), words: k.split(' '), alias, shown };
 }
 
 export class EntitySearch {
@@ -120,7 +123,7 @@ export class EntitySearch {
       const bareKey = bare !== entry.name ? keyOf(bare, null) : null;
       if (bareKey) keys.push(bareKey);
       for (const a of entry.aliases) {
-        const k = keyOf(a, a);
+        const k = keyOf(a, a, name?.text);
         if (k && !keys.some((x) => x.text === k.text)) keys.push(k);
       }
       return { entry, keys };
@@ -152,7 +155,7 @@ export class EntitySearch {
       if (!best) continue;
       const kind = MATCH_KINDS[best.rank] ?? 'fuzzy';
       found.push({
-        hit: { id: entry.id, name: entry.name, type: entry.type, role: entry.role, weight: entry.weight, kind, matched: best.key.alias },
+        hit: { id: entry.id, name: entry.name, type: entry.type, role: entry.role, weight: entry.weight, kind, matched: best.key.shown },
         rank: best.rank,
         edits: best.edits,
       });

@@ -47,10 +47,13 @@ describe('EntitySearch ranking', () => {
     expect(r.total).toBe(5);
   });
 
-  it('says which alias matched, and nothing when the name did', () => {
+  it('says which alias matched, and nothing when the name did or already holds the alias', () => {
     const [name, alias] = search.search('POWER').hits;
     expect(name?.matched).toBeNull();
-    expect(alias?.matched).toBe('Power');
+    expect(alias).toMatchObject({ id: 'alias', kind: 'alias', matched: null }); // "Samantha Power" holds "Power"
+    const s = new EntitySearch([e('churkin', 'Vitaly Churkin', ['Churkin', 'Tschurkin'])]);
+    expect(s.search('churkin').hits[0]).toMatchObject({ kind: 'alias', matched: null });
+    expect(s.search('tschurkin').hits[0]).toMatchObject({ kind: 'alias', matched: 'Tschurkin' });
   });
 
   it('puts the more-cited first among matches of the same kind, then goes by name', () => {
