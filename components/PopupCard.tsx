@@ -15,6 +15,7 @@ const IN_POPUP_CSS = `
 :host { display: block; }
 .wrap.in-popup { position: static; width: auto; max-width: none; animation: none; }
 .in-popup .card { border: 0; border-radius: 0; box-shadow: none; max-height: none; overflow: visible; padding: 4px 12px 10px; }
+.in-popup .card:focus-visible { outline-offset: -2px; }
 `;
 
 export type PopupCardState = { kind: 'loading'; id: string } | { kind: 'missing'; id: string } | { kind: 'ready'; card: CardModel };

@@ -2,12 +2,16 @@
 // dataset merged with the reader's library. Pure: the popup builds an EntitySearch from the
 // directory the background sends and asks it on every keystroke.
 //
-// Why plain filtering and not a search library (minisearch was measured, bench/search.ts):
-// the directory is a few hundred entities with a handful of short aliases each, so scanning
-// every folded alias is well under a millisecond per keystroke even at 3,000 entities; the
-// ranking the popup needs is a strict order of match kinds (exact name > exact alias > prefix
-// > word prefix > fuzzy, then more-cited first), which a relevance score (BM25) would blur and
-// we would re-rank anyway; and the matcher's folding (core/normalize.ts) is reused as is.
+// Why plain filtering and not a search library. Measured (`npm run bench:search`; minisearch
+// 7.2 once beside it in a scratch directory, same entries, same folding, on the shared 2-core
+// machine under load): with ~300 entities a keystroke costs ours about 0.3–2 ms (minisearch
+// 0.05–0.3 ms); with 3,000 ours 10–25 ms against minisearch's well under 1 ms. Minisearch is
+// the faster index, but at the popup's size ours is far below what a typist can notice, and
+// minisearch's relevance score (BM25 plus prefix/fuzzy weights) does not give the strict order
+// the popup promises (exact name > exact alias > prefix > word prefix > fuzzy, then more-cited
+// first): for "al" it put al-Qaida before Aleppo, the most-cited. We would re-rank its hits
+// anyway, for a dependency of ~20 kB minified in the popup. If libraries grow to thousands of
+// entities, minisearch as the candidate filter in front of this ranking is the way up.
 
 import type { Dataset, EntityType } from './dataset-types';
 import { normalizeKey } from './normalize';
@@ -98,6 +102,11 @@ interface Key {
   shown: string | null;
 }
 
+interface Query extends Key {
+  /** The query's words, longest first (see wordsPrefix). */
+  longestFirst: string[];
+}
+
 interface Prepared {
   entry: SearchEntry;
   keys: Key[];
@@ -136,8 +145,9 @@ export class EntitySearch {
 
   /** Hits for a query, best first; an empty (or wordless) query finds nothing. */
   search(query: string, limit = 50): SearchResult {
-    const q = keyOf(capQuery(query), null);
-    if (!q) return { hits: [], total: 0 };
+    const key = keyOf(capQuery(query), null);
+    if (!key) return { hits: [], total: 0 };
+    const q: Query = { ...key, longestFirst: [...key.words].sort((a, b) => b.length - a.length) };
     const maxEdits = q.compact.length > MAX_FUZZY_CHARS ? -1 : q.compact.length >= 8 ? 2 : q.compact.length >= 4 ? 1 : -1;
     const found: Array<{ hit: SearchHit; rank: number; edits: number }> = [];
     for (const { entry, keys } of this.items) {
@@ -166,22 +176,23 @@ export class EntitySearch {
 }
 
 /** Rank (index in MATCH_KINDS) of a non-fuzzy match of the query against one key, or null. */
-function exactRank(q: Key, key: Key): number | null {
+function exactRank(q: Query, key: Key): number | null {
   if (key.text === q.text || key.compact === q.compact) return key.alias === null ? 0 : 1;
   if (key.text.startsWith(q.text) || key.compact.startsWith(q.compact)) return 2;
-  if (wordsPrefix(q.words, key.words)) return 3;
+  if (wordsPrefix(q.longestFirst, key.words)) return 3;
   return null;
 }
 
 /** Every query word begins a different word of the key, in any order ("ki moon", "churkin vitaly"). */
-function wordsPrefix(query: string[], words: string[]): boolean {
-  if (query.length > words.length) return false;
-  const free = [...words];
+function wordsPrefix(longestFirst: readonly string[], words: readonly string[]): boolean {
+  if (longestFirst.length > words.length || words.length > 31) return false;
   // Longest query words first, so a short one does not take the word a longer one needs.
-  for (const w of [...query].sort((a, b) => b.length - a.length)) {
-    const i = free.findIndex((x) => x.startsWith(w));
-    if (i < 0) return false;
-    free.splice(i, 1);
+  let used = 0;
+  for (const w of longestFirst) {
+    let i = 0;
+    while (i < words.length && ((used >> i) & 1 || !(words[i] as string).startsWith(w))) i++;
+    if (i === words.length) return false;
+    used |= 1 << i;
   }
   return true;
 }
@@ -195,37 +206,55 @@ function fuzzyEdits(q: string, key: Key, max: number): number | null {
   let best: number | null = null;
   let at = 0;
   for (const w of key.words) {
-    const d = prefixDistance(q, key.text.slice(at), max);
+    const d = prefixDistance(q, key.text, max, at);
     if (d !== null && (best === null || d < best)) best = d;
+    if (best === 0) break;
     at += w.length + 1;
   }
   return best;
 }
 
-/** Optimal-string-alignment distance from `q` to the closest prefix of `t`, or null past `max`. */
-export function prefixDistance(q: string, t: string, max: number): number | null {
+// Three rows of the distance table, reused by every call (queries are capped, so rows are short).
+const ROW = MAX_QUERY_CHARS + 8;
+let rows = [new Int32Array(ROW), new Int32Array(ROW), new Int32Array(ROW)] as const;
+
+/**
+ * Optimal-string-alignment distance from `q` to the closest prefix of `t.slice(from)`, or null
+ * past `max`. Rows run over the query, columns over the text, so a row whose every cell is
+ * past `max` ends the search early (most keys end after a letter or two).
+ */
+export function prefixDistance(q: string, t: string, max: number, from = 0): number | null {
   const m = q.length;
-  const n = Math.min(t.length, m + max);
   if (m === 0) return 0;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  const n = Math.min(t.length - from, m + max);
+  if (n < 0) return null;
+  if (n + 1 > rows[0].length) rows = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
+  let [prev2, prev, cur] = rows;
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= m; i++) {
-    const cur = new Array<number>(n + 1);
+    const qc = q.charCodeAt(i - 1);
+    const qp = i > 1 ? q.charCodeAt(i - 2) : -1;
     cur[0] = i;
     let rowMin = i;
     for (let j = 1; j <= n; j++) {
-      const cost = q.charCodeAt(i - 1) === t.charCodeAt(j - 1) ? 0 : 1;
-      let d = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && q.charCodeAt(i - 1) === t.charCodeAt(j - 2) && q.charCodeAt(i - 2) === t.charCodeAt(j - 1)) d = Math.min(d, (prev2[j - 2] ?? 0) + 1);
+      const tc = t.charCodeAt(from + j - 1);
+      let d = (prev[j - 1] as number) + (qc === tc ? 0 : 1);
+      const del = (prev[j] as number) + 1;
+      const ins = (cur[j - 1] as number) + 1;
+      if (del < d) d = del;
+      if (ins < d) d = ins;
+      if (j > 1 && qp === tc && qc === t.charCodeAt(from + j - 2)) {
+        const swap = (prev2[j - 2] as number) + 1;
+        if (swap < d) d = swap;
+      }
       cur[j] = d;
       if (d < rowMin) rowMin = d;
     }
     if (rowMin > max) return null;
-    prev2 = prev;
-    prev = cur;
+    [prev2, prev, cur] = [prev, cur, prev2];
   }
-  // The query fully read against any prefix of the key.
+  // The query fully read, against any prefix of the text.
   let best = Infinity;
-  for (let j = 0; j <= n; j++) best = Math.min(best, prev[j] ?? Infinity);
+  for (let j = 0; j <= n; j++) if ((prev[j] as number) < best) best = prev[j] as number;
   return best <= max ? best : null;
 }

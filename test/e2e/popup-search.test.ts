@@ -142,10 +142,13 @@ describe.each(BROWSERS)('%s: look a name up in the popup', (browserName) => {
   it('Enter opens the card in the popup; its source link opens the viewer at the quote; Escape goes back', async () => {
     await resultsFor(popup, 'vitaly churkin');
     await popup.press('Enter');
-    const card = await poll(() => popupCard(popup), 'the card in the popup');
+    // The card takes focus (so a screen reader starts at its name).
+    const card = await poll(async () => {
+      const c = await popupCard(popup);
+      return c?.focused ? c : null;
+    }, 'the card in the popup, focused');
     expect(card.entity).toBe('vitaly-churkin');
     expect(card.name).toBe('Vitaly Churkin');
-    expect(card.focused).toBe(true);
     const churkinQuotes = dataset.quotes.filter((q) => q.speaker === 'vitaly-churkin').map((q) => q.text);
     expect(card.quotes.length).toBeGreaterThan(0);
     for (const q of card.quotes) expect(churkinQuotes).toContain(q.text);
@@ -154,7 +157,7 @@ describe.each(BROWSERS)('%s: look a name up in the popup', (browserName) => {
     const src = dataset.sources.find((s) => first.href.includes(`src=${encodeURIComponent(s.id)}&`));
     expect(src?.url).toBeTruthy();
     expect(first.original?.startsWith(`${src!.url}#:~:text=`)).toBe(true);
-    await popup.evaluate(() => document.querySelector('[data-fc="lookup-card-host"]')?.shadowRoot?.querySelector('[data-fc="card"]')?.scrollIntoView());
+    await popup.evaluate(() => document.querySelector('main')?.scrollTo(0, 0));
     await shoot(popup, `${browserName}-popup-search-card.png`);
 
     await clickInCard(popup, '[data-fc="quote-link"]');
@@ -229,7 +232,7 @@ describe.each(BROWSERS)('%s: look a name up in the popup', (browserName) => {
   });
 });
 
-describe('chromium: the popup’s accessibility tree', () => {
+describe.skipIf(!BROWSERS.includes('chromium'))('chromium: the popup’s accessibility tree', () => {
   let driver: Driver;
   let server: PageServer;
 
