@@ -35,6 +35,26 @@ function factcardIndex(): Plugin {
   };
 }
 
+/**
+ * Marks the content script for eager compilation (V8's explicit compile hint, Chromium 136+;
+ * other engines read a comment). Measured with `npm run bench:trace` on the 10 KB page: without
+ * it V8 compiled our functions lazily inside the DOMContentLoaded task, on first call
+ * (~11 ms of V8.CompileCode there); with it the whole script is compiled once when injected,
+ * and the content script's main-thread time on that page fell by ~6 ms in all.
+ */
+function eagerCompileHint(): Plugin {
+  return {
+    name: 'factcard-eager-compile',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type === 'chunk' && /(^|\/)content-scripts\//.test(chunk.fileName)) chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
+      }
+    },
+  };
+}
+
 /** `npm run bench:profile` builds an unminified copy elsewhere, so a CPU profile names functions. */
 const PROFILE_BUILD = process.env.FACTCARD_PROFILE_BUILD === '1';
 
@@ -42,7 +62,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   ...(PROFILE_BUILD ? { outDir: '.output-profile' } : {}),
   vite: () => ({
-    plugins: [preact(), factcardIndex()],
+    plugins: [preact(), factcardIndex(), eagerCompileHint()],
     build: { target: 'es2022', ...(PROFILE_BUILD ? { minify: false } : {}) },
   }),
   manifest: ({ browser }) => ({

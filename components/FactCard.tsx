@@ -2,11 +2,15 @@ import { useState } from 'preact/hooks';
 import type { CardModel, CitedLine } from '../core/card-model';
 import type { ViewerTarget } from '../core/links';
 import { formatDate, plural, TYPE_LABEL } from './format';
+import { CopyButton } from './CopyButton';
+import type { CopyFn } from './clipboard';
 
 export interface FactCardProps {
   card: CardModel;
   /** The viewer's deep link for a span (shown as the link's address, copyable). */
   viewerHref: (t: ViewerTarget) => string;
+  /** Puts a line's citation on the clipboard (the copy controls); the real clipboard by default. */
+  copy?: CopyFn;
   /** Opens the viewer (the page cannot open extension pages itself). */
   onOpenSource: (t: ViewerTarget) => void;
   onSelectEntity: (id: string) => void;
@@ -15,7 +19,7 @@ export interface FactCardProps {
   initialCount?: number;
 }
 
-export function FactCard({ card, viewerHref, onOpenSource, onSelectEntity, onClose, initialCount = 2 }: FactCardProps) {
+export function FactCard({ card, viewerHref, copy, onOpenSource, onSelectEntity, onClose, initialCount = 2 }: FactCardProps) {
   const [allQuotes, setAllQuotes] = useState(false);
   const [allStatements, setAllStatements] = useState(false);
   const [allAbout, setAllAbout] = useState(false);
@@ -101,6 +105,7 @@ export function FactCard({ card, viewerHref, onOpenSource, onSelectEntity, onClo
                 <span class="links">
                   {sourceLink(q, 'in source', 'quote-link')}
                   {originalLink(q)}
+                  <CopyButton label="Copy quote with citation" copy={copy} citation={{ kind: 'quote', text: q.text, speaker: q.speakerName, outlet: q.outlet, published: q.published, original: q.original, library: q.library === true }} />
                 </span>
                 {q.alsoIn.length > 0 ? (
                   <span class="also" data-fc="quote-also">
@@ -131,6 +136,7 @@ export function FactCard({ card, viewerHref, onOpenSource, onSelectEntity, onClo
             {statements.map((s) => (
               <li data-fc="statement" key={`${s.source}:${s.start}`}>
                 <span data-fc="statement-text">{s.text}</span> {sourceLink(s, s.outlet, 'statement-link')} {libraryMark(s)}
+                <CopyButton label="Copy statement with citation" copy={copy} citation={{ kind: 'statement', text: s.text, speaker: card.name, outlet: s.outlet, published: s.published, original: s.original, library: s.library === true }} />
               </li>
             ))}
           </ul>
@@ -149,6 +155,11 @@ export function FactCard({ card, viewerHref, onOpenSource, onSelectEntity, onClo
               <li data-fc="about" data-kind={a.kind} key={a.id}>
                 {a.speakerName ? <span class="who" data-fc="about-speaker">{a.speakerName}: </span> : null}
                 <span data-fc="about-text">{a.kind === 'quote' ? `“${a.text}”` : a.text}</span> {sourceLink(a, a.outlet, 'about-link')}
+                <CopyButton
+                  label={a.kind === 'quote' ? 'Copy quote with citation' : 'Copy statement with citation'}
+                  copy={copy}
+                  citation={{ kind: a.kind, text: a.text, speaker: a.speakerName, outlet: a.outlet, published: a.published, original: a.original, library: a.library === true }}
+                />
               </li>
             ))}
           </ul>

@@ -1,7 +1,10 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Source, Span } from '../core/dataset-types';
+import type { CitationKind } from '../core/citation';
 import { originalLink } from '../core/links';
 import { formatDate } from './format';
+import { CopyButton } from './CopyButton';
+import type { CopyFn } from './clipboard';
 
 export interface SourceViewerProps {
   source: Source;
@@ -14,6 +17,10 @@ export interface SourceViewerProps {
   onStep: (span: Span) => void;
   /** The source is an article from the reader's library. */
   library?: boolean;
+  /** What the cited span is (a quote and its speaker, a statement and whom it reports), for the copied citation; an excerpt by default. */
+  cite?: { kind: CitationKind; speaker: string | null };
+  /** Puts the citation on the clipboard; the real clipboard by default. */
+  copy?: CopyFn;
 }
 
 interface Piece {
@@ -34,7 +41,7 @@ function pieces(text: string, from: number, span: Span | null): Piece[] {
   ].filter((p) => p.text.length > 0);
 }
 
-export function SourceViewer({ source, span, entity, citations, onStep, library = false }: SourceViewerProps) {
+export function SourceViewer({ source, span, entity, citations, onStep, library = false, cite, copy }: SourceViewerProps) {
   const markRef = useRef<HTMLElement>(null);
   useEffect(() => {
     const mark = markRef.current;
@@ -55,6 +62,24 @@ export function SourceViewer({ source, span, entity, citations, onStep, library 
   const next = at >= 0 && at < citations.length - 1 ? citations[at + 1] : undefined;
   const original = span ? originalLink(source.url, source.text, span) : source.url;
   let firstMark = true;
+  const stepper = entity !== null && citations.length > 0;
+  const copyButton = span ? (
+    <CopyButton
+      label="Copy the cited passage with citation"
+      text="Copy with citation"
+      copy={copy}
+      citation={{
+        kind: cite?.kind ?? 'excerpt',
+        text: source.text.slice(span.start, span.end),
+        speaker: cite?.speaker ?? null,
+        outlet: source.outlet,
+        published: source.published,
+        original,
+        sourceUrl: source.url,
+        library,
+      }}
+    />
+  ) : null;
 
   return (
     <article class="viewer" data-fc="viewer" data-source={source.id}>
@@ -75,15 +100,19 @@ export function SourceViewer({ source, span, entity, citations, onStep, library 
           {source.title}
           {source.titleDerived ? <span class="derived" title="The article text carries no headline; Factcard derived this one."> (headline derived)</span> : null}
         </h1>
-        {original ? (
+        {original || (copyButton && !stepper) ? (
           <p class="orig">
-            <a href={original} target="_blank" rel="noopener noreferrer" data-fc="original-link">
-              Open the original article{span ? ' at this passage' : ''} ↗
-            </a>
+            {original ? (
+              <a href={original} target="_blank" rel="noopener noreferrer" data-fc="original-link">
+                Open the original article{span ? ' at this passage' : ''} ↗
+              </a>
+            ) : null}
+            {/* With a stepper, the copy control sits in it: sticky, so in view beside the highlight. */}
+            {stepper ? null : copyButton}
           </p>
         ) : null}
       </header>
-      {entity && citations.length > 0 ? (
+      {entity && stepper ? (
         <nav class="stepper" aria-label={`Citations of ${entity.name}`} data-fc="stepper">
           <span>
             {entity.name}: citation <strong data-fc="position">{at >= 0 ? at + 1 : '–'}</strong> of {citations.length} in this article
@@ -94,6 +123,7 @@ export function SourceViewer({ source, span, entity, citations, onStep, library 
           <button type="button" disabled={!next} onClick={() => next && onStep(next)} data-fc="next">
             Next ›
           </button>
+          {copyButton}
         </nav>
       ) : null}
       <div class="text" data-fc="text">

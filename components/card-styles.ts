@@ -63,4 +63,20 @@ figcaption [data-fc="quote-speaker"] { color: var(--fg); font-weight: 600; }
 .chip:hover { outline: 1px solid var(--line); }
 .foot { margin-top: 10px; padding-top: 6px; border-top: 1px solid var(--line); font-size: 11px; color: var(--muted); }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+/* Copy with citation: a quiet icon button on each quote and statement row, clearer on hover or focus of the row. */
+.copy { display: inline-flex; flex-wrap: wrap; align-items: center; max-width: 100%; margin-inline-start: 4px; vertical-align: -2px; }
+.links { flex-wrap: wrap; }
+.copy-btn { all: unset; cursor: pointer; display: inline-flex; align-items: center; justify-content: center; gap: 4px;
+  min-width: 20px; height: 20px; padding: 0 2px; border-radius: 4px; color: var(--muted); opacity: 0.5; font-size: 11px; }
+.quote:hover .copy-btn, .statements li:hover .copy-btn, .copy-btn:hover, .copy-btn:focus-visible { opacity: 1; }
+.copy-btn:hover { background: var(--chip); color: var(--fg); }
+.copy-btn:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
+.copy-icon { display: block; flex: none; }
+.copy-status { font-size: 11px; font-style: normal; color: #2f7a4f; }
+.copy-status:not(:empty) { margin-inline-start: 4px; }
+.copy-failed { color: #b3261e; white-space: normal; }
+@media (prefers-color-scheme: dark) {
+  .copy-status { color: #7fcf9f; }
+  .copy-failed { color: #ff9b8f; }
+}
 `;

@@ -1,12 +1,7 @@
 import type { EntityType } from '../core/dataset-types';
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-
-/** "2016-09-27" → "27 Sep 2016"; anything unparsable is shown as given. */
-export function formatDate(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? iso : dateFormat.format(d);
-}
+// The card's date format lives in core, so the copied citation text writes dates the same way.
+export { formatDate } from '../core/format-date';
 
 export const TYPE_LABEL: Record<EntityType, string> = {
   person: 'Person',

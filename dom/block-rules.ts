@@ -37,10 +37,11 @@ export function isBlockTag(localName: string): boolean {
 }
 
 /** 'skip' for an element whose subtree is never read (excluded, our own, editable), else 'read'. */
-export function classify(b: Builtins, el: Element, isOwnNode: OwnNodeTest | undefined): 'skip' | 'read' {
-  const name = b.localName(el);
+export function classify(b: Builtins, el: Element, isOwnNode: OwnNodeTest | undefined, name = b.localName(el)): 'skip' | 'read' {
   if (SKIP_TAGS.has(name)) return 'skip';
   if (isOwnNode && isOwnNode(el)) return 'skip';
+  // Most elements of running text carry no attribute at all: one call instead of two.
+  if (!b.hasAttributes(el)) return 'read';
   return editableByAttributes(b.getAttribute(el, 'contenteditable'), b.getAttribute(el, 'role')) ? 'skip' : 'read';
 }
 

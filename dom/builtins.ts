@@ -67,6 +67,7 @@ export interface Builtins {
   localName(e: Element): string;
   getAttribute(e: Element, name: string): string | null;
   hasAttribute(e: Element, name: string): boolean;
+  hasAttributes(e: Element): boolean;
   data(t: CharacterData): string;
   createRange(d: Document): Range;
   setStart(r: Range, n: Node, o: number): void;
@@ -98,6 +99,7 @@ function capture(realm: RealmLike): Builtins {
     localName: getter(E, 'localName'),
     getAttribute: method(E, 'getAttribute'),
     hasAttribute: method(E, 'hasAttribute'),
+    hasAttributes: method(E, 'hasAttributes'),
     data: getter(realm.CharacterData.prototype, 'data'),
     createRange: method(realm.Document.prototype, 'createRange'),
     setStart: method(R, 'setStart'),
@@ -132,6 +134,7 @@ function direct(): Builtins {
     localName: (e) => e.localName,
     getAttribute: (e, name) => e.getAttribute(name),
     hasAttribute: (e, name) => e.hasAttribute(name),
+    hasAttributes: (e) => e.hasAttributes(),
     data: (t) => t.data,
     createRange: (d) => d.createRange(),
     setStart: (r, n, o) => r.setStart(n, o),

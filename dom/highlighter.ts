@@ -2,11 +2,14 @@
 // the hovered mention, styled by a constructed stylesheet adopted by the document. Nothing is
 // written into the page's DOM: no wrapper elements, no split text nodes, no <style>.
 //
-// The sheet is adopted only when there is something to draw, and rewritten only when its text
-// changes: a sheet with ::highlight() rules makes the browser recompute every element's style
-// (highlight styles are inherited per element), which on the 2 MB benchmark page cost a
-// 500 ms+ style recalculation in Chromium each time. A page without mentions never
-// pays it; a page with mentions pays it once, with the user's style already in the sheet.
+// When the sheet is adopted matters more than anything else here: adding (or rewriting) a
+// sheet with ::highlight() rules makes the browser recompute every element's style (highlight
+// styles are inherited per element) — 250–700 ms in Chromium on the 2 MB benchmark page once
+// it is styled, but nothing measurable while the page is still empty. So the content script
+// calls `prepare()` as soon as the settings say the page is on, at document_start while the
+// page is still parsing; the page's own first style computation then includes our rules.
+// Otherwise the sheet is adopted at the first drawing, and rewritten only when its text
+// changes (the reader changed the style).
 
 import { ENTITY_TYPES, type EntityType } from '../core/dataset-types';
 import { DEFAULT_HIGHLIGHT_COLOR, type HighlightStyle } from '../core/settings';
@@ -114,6 +117,22 @@ export class Highlighter {
       this.sheet?.replaceSync(this.sheetText);
     });
     this.guard(() => this.register());
+  }
+
+  /**
+   * Adopts the stylesheet now, before there is anything to draw: called while the page is
+   * still parsing, when it costs the page nothing (see the top of this file).
+   */
+  prepare(): void {
+    if (this.destroyed) return;
+    this.sheetWanted = true;
+    this.guard(() => this.ensureSheet());
+  }
+
+  /** The stylesheet is adopted (drawing will not restyle the page). */
+  get styled(): boolean {
+    const sheets = (this.doc as Document & { adoptedStyleSheets?: CSSStyleSheet[] }).adoptedStyleSheets;
+    return !!this.sheet && !!sheets && sheets.includes(this.sheet);
   }
 
   /** The stylesheet text in use (the options page's preview, tests). */

@@ -62,6 +62,7 @@ export class PageScanner {
   /** Characters of text read by the walk and not matched yet. */
   private backlog = 0;
   private publishedOnce = false;
+  private counted: { list: readonly PageMention[]; counts: ReadonlyMap<string, number> } | null = null;
   /** The walk's first chunk (the top of the page) was published. */
   private topPublished = false;
   private lastPublish = -Infinity;
@@ -156,13 +157,16 @@ export class PageScanner {
     return this.publisher.mentions();
   }
 
-  countsByEntity(): Map<string, number> {
-    const counts = new Map<string, number>();
+  countsByEntity(): ReadonlyMap<string, number> {
     const ms = this.publisher.mentions();
+    // Asked on every summary (the popup asks while the page is scanned): counted once per publish.
+    if (this.counted?.list === ms) return this.counted.counts;
+    const counts = new Map<string, number>();
     for (let i = 0; i < ms.length; i++) {
       const m = ms[i];
       if (m) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
     }
+    this.counted = { list: ms, counts };
     return counts;
   }
 

@@ -214,7 +214,7 @@ export class RunWalker {
       this.builder.addBreak(el);
       return false;
     }
-    if (classify(b, el, this.o.isOwnNode) === 'skip') {
+    if (classify(b, el, this.o.isOwnNode, name) === 'skip') {
       // Skipped content ends the run: no name is matched across a form field, script or
       // editor, whose own text a Range over it would include ("Vitaly <textarea>…</textarea>
       // Churkin" is not a mention; found by the DOM property test at 10,000 cases).

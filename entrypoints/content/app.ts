@@ -22,6 +22,7 @@ import { removeDeadPredecessors } from './card-host';
 import { createContentHandlers } from './content-handlers';
 import { libraryMatcherNow, startLibrarySync } from './library-sync';
 import { trackPointer } from './pointer';
+import { pageStatusFor } from './page-state';
 import { ScanSession } from './scan-session';
 
 /** WXT notices a dead extension context only when one of ctx's timers fires (see below). */
@@ -40,19 +41,45 @@ export function whenParsed(ctx: ContentScriptContext, start: () => void): void {
   else start();
 }
 
-export function startFactcard(ctx: ContentScriptContext, settings: Promise<Settings> = readSettings()): void {
+/** Only HTML documents get highlights (see startFactcard for the others). */
+function isHtmlDocument(doc: Document): boolean {
+  return doc.contentType === 'text/html' || doc.contentType === 'text/plain' || doc.contentType === 'application/xhtml+xml';
+}
+
+/**
+ * The highlighter, made at document_start: as soon as the settings say this page is on, its
+ * stylesheet is adopted, while the page is still parsing and styling it costs nothing
+ * (dom/highlighter.ts says why that matters).
+ */
+export function prepareHighlighter(ctx: ContentScriptContext, settings: Promise<Settings>): Highlighter | undefined {
+  const doc = document;
+  if (!isHtmlDocument(doc)) return undefined;
+  const highlighter = new Highlighter(doc, { onError: reportProblem });
+  void settings.then((s) => {
+    if (ctx.signal.aborted || pageStatusFor(s, location.href) !== 'on' || s.highlightStyle === 'none') return;
+    highlighter.setStyle(s.highlightStyle, s.highlightColor);
+    highlighter.prepare();
+  }).catch(reportProblem);
+  ctx.onInvalidated(() => highlighter.destroy());
+  return highlighter;
+}
+
+export function startFactcard(ctx: ContentScriptContext, settings: Promise<Settings> = readSettings(), early?: Highlighter): void {
   const doc = document;
   // XML and other non-HTML documents have no place for a card. Chromium's XML tree viewer
   // gives an XML document an HTML root and body, but createElement there still makes
   // non-HTML elements (no style, no shadow root): stand down too. (text/plain is an HTML
   // document showing a <pre>: it is read like any page.)
-  if (!(doc.documentElement instanceof HTMLElement) || !doc.body || !(doc.createElement('div') instanceof HTMLElement)) return;
+  if (!(doc.documentElement instanceof HTMLElement) || !doc.body || !(doc.createElement('div') instanceof HTMLElement)) {
+    early?.destroy();
+    return;
+  }
   const { signal } = ctx;
   const isTop = window === window.top;
   const onError = reportProblem;
   removeDeadPredecessors(doc);
 
-  const highlighter = new Highlighter(doc, { onError });
+  const highlighter = early ?? new Highlighter(doc, { onError });
   const drawn = new HighlightWindow({ doc, signal, draw: (list) => highlighter.update(list), onError });
   const card = new CardController({
     ctx,
@@ -70,6 +97,7 @@ export function startFactcard(ctx: ContentScriptContext, settings: Promise<Setti
     // The merged bundled + library index when the reader has a library (read at document_start).
     matcher: libraryMatcherNow(onError) ?? loadMatcher(compiledIndex),
     drawn,
+    styled: () => highlighter.styled,
     isOwnNode: (n) => card.isOwnNode(n),
     onMentions: (list) => card.mentionsChanged(list),
     onReport: (entities, status) => {

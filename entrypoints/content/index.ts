@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { trustOwnRealm } from '../../dom/builtins';
-import { readSettings, startFactcard, whenParsed } from './app';
+import { prepareHighlighter, readSettings, startFactcard, whenParsed } from './app';
 import { preloadLibraryIndex } from './library-sync';
 
 export default defineContentScript({
@@ -15,8 +15,10 @@ export default defineContentScript({
     // A content script's world is its own: the page cannot reach our prototypes (see dom/builtins.ts).
     trustOwnRealm();
     const settings = readSettings();
+    // The highlight stylesheet goes in while the page is still empty (dom/highlighter.ts).
+    const highlighter = prepareHighlighter(ctx, settings);
     // The reader's library index is read beside the settings (library-sync.ts).
     void preloadLibraryIndex();
-    whenParsed(ctx, () => startFactcard(ctx, settings));
+    whenParsed(ctx, () => startFactcard(ctx, settings, highlighter));
   },
 });

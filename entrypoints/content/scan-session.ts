@@ -22,6 +22,8 @@ export interface ScanSessionDeps {
   url: () => string;
   matcher: Matcher;
   drawn: HighlightWindow;
+  /** The highlight stylesheet is in the page already (so drawing costs no restyle). */
+  styled: () => boolean;
   isOwnNode: (n: Node) => boolean;
   /** The drawn mentions changed (after the settings are known). */
   onMentions: (list: readonly PageMention[]) => void;
@@ -104,10 +106,11 @@ export class ScanSession {
       isOwnNode: this.d.isOwnNode,
       onError: this.d.onError,
       onChange: (list) => this.changed(list),
-      // On ordinary pages the first screen is marked in the page's first frame. On very large
-      // ones the first ::highlight styling alone costs Chromium 150 ms+, which would hold back
-      // the page's own first paint: there the page paints first and the scan follows.
-      firstChunkNow: doc.getElementsByTagName('*').length <= FIRST_FRAME_MAX_ELEMENTS,
+      // The first screen is marked in the page's first frame. Only when the highlight
+      // stylesheet is not in the page yet (the settings came late) and the page is very large
+      // would that hold back the page's first paint — the first ::highlight styling alone costs
+      // Chromium 250 ms+ there — so such a page paints first and the scan follows.
+      firstChunkNow: this.d.styled() || doc.getElementsByTagName('*').length <= FIRST_FRAME_MAX_ELEMENTS,
     });
     this.scanner.start();
   }

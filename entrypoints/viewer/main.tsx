@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import dataset from '../../data/dataset.json';
 import { DatasetIndex } from '../../core/card-model';
 import type { Dataset, Span } from '../../core/dataset-types';
+import type { CitationKind } from '../../core/citation';
 import { parseViewerHash, viewerHash, type ViewerTarget } from '../../core/links';
 import { DatasetIndexView } from '../../components/DatasetIndexView';
 import { SourceViewer } from '../../components/SourceViewer';
@@ -40,6 +41,17 @@ function useLibrarySource(target: ViewerTarget | null): ViewerData | null | 'loa
   return data?.key === key ? data.value : 'loading';
 }
 
+/** What a bundled span is, for its copied citation: someone's quote, a statement about someone, or an excerpt. */
+function citeOf(span: Span): { kind: CitationKind; speaker: string | null } {
+  const at = (x: Span) => x.source === span.source && x.start === span.start && x.end === span.end;
+  const nameOf = (id: string | null) => (id ? (index.entities.get(id)?.name ?? null) : null);
+  const quote = index.dataset.quotes.find(at);
+  if (quote) return { kind: 'quote', speaker: nameOf(quote.speaker) };
+  const statement = index.dataset.statements.find(at);
+  if (statement) return { kind: 'statement', speaker: nameOf(statement.entity) };
+  return { kind: 'excerpt', speaker: null };
+}
+
 function App() {
   const hash = useHash();
   const target: ViewerTarget | null = useMemo(() => parseViewerHash(hash), [hash]);
@@ -66,6 +78,7 @@ function App() {
       source={source}
       library={fromLibrary?.library ?? false}
       span={span}
+      {...(span && !fromLibrary ? { cite: citeOf(span) } : {})}
       entity={entity}
       citations={fromLibrary ? fromLibrary.citations : entity ? index.citationsOf(entity.id, source.id) : []}
       onStep={(s) => {

@@ -63,6 +63,29 @@ describe('Highlighter', () => {
     expect(fake.registry.size).toBe(0);
   });
 
+  it('adopts its sheet on prepare(), before anything is drawn, once, after the page\'s own sheets', () => {
+    const doc = loadPage('<html><body></body></html>');
+    const win = doc.defaultView as unknown as typeof globalThis;
+    const pageSheet = new win.CSSStyleSheet();
+    doc.adoptedStyleSheets = [pageSheet];
+    const hl = new Highlighter(doc, { ...fakeRegistry(), style: 'background', color: '#abcdef' });
+    expect(hl.styled).toBe(false);
+    hl.prepare();
+    expect(hl.styled).toBe(true);
+    expect(doc.adoptedStyleSheets).toHaveLength(2);
+    expect(doc.adoptedStyleSheets[0]).toBe(pageSheet);
+    expect(hl.cssText).toContain('::highlight(factcard-person) { background-color: color-mix(in srgb, #abcdef');
+    hl.prepare();
+    hl.update([]);
+    expect(doc.adoptedStyleSheets).toHaveLength(2);
+    hl.destroy();
+    expect(hl.styled).toBe(false);
+    expect(doc.adoptedStyleSheets).toEqual([pageSheet]);
+    // A destroyed highlighter never adopts again.
+    hl.prepare();
+    expect(doc.adoptedStyleSheets).toEqual([pageSheet]);
+  });
+
   it('writes subtle styles for each option and keeps colours from escaping the rule', () => {
     expect(highlightCss('underline', '#c33')).toContain('::highlight(factcard-person) { text-decoration-line: underline; text-decoration-style: dotted; text-decoration-color: #c33;');
     expect(highlightCss('background', 'rebeccapurple')).toContain('::highlight(factcard-place) { background-color: color-mix(in srgb, rebeccapurple 14%, transparent); }');
