@@ -160,6 +160,14 @@ describe.each(BROWSERS)('%s: look a name up in the popup', (browserName) => {
     await popup.evaluate(() => document.querySelector('main')?.scrollTo(0, 0));
     await shoot(popup, `${browserName}-popup-search-card.png`);
 
+    // The card's copy control works in the popup too (its status, as on a page).
+    await clickInCard(popup, '[data-fc="quote"] [data-fc="copy"]');
+    const copied = await poll(
+      () => popup.evaluate(() => document.querySelector('[data-fc="lookup-card-host"]')?.shadowRoot?.querySelector('[data-fc="quote"] [data-fc="copy-status"]')?.textContent || null),
+      'the copy status',
+    );
+    expect(copied).toBe('Copied with citation');
+
     await clickInCard(popup, '[data-fc="quote-link"]');
     const viewer = await driver.waitForTab(driver.extensionUrl('/viewer.html'));
     const cited = await poll(() => viewer.evaluate(() => document.querySelector('[data-fc="cited"]')?.textContent ?? null), 'the cited span');
