@@ -35,6 +35,10 @@ export interface PopupSummaryProps {
   library?: LibraryCounts | null;
   /** Shown under the list (the popup's "Add this article"). */
   children?: ComponentChildren;
+  /** The search field, at the top under the title ("Look a name up"). */
+  search?: ComponentChildren;
+  /** While the reader looks a name up: shown instead of the page's list, toggles and children. */
+  lookup?: ComponentChildren | null;
   onScrollTo: (id: string) => void;
   onOpenCard: (id: string) => void;
   onOpenOptions: () => void;
@@ -43,7 +47,7 @@ export interface PopupSummaryProps {
 
 const GROUP_ORDER: readonly EntityType[] = ENTITY_TYPES;
 
-export function PopupSummary({ state, toggles, stats, library, children, onScrollTo, onOpenCard, onOpenOptions, onBrowse }: PopupSummaryProps) {
+export function PopupSummary({ state, toggles, stats, library, children, search, lookup, onScrollTo, onOpenCard, onOpenOptions, onBrowse }: PopupSummaryProps) {
   return (
     <div class="popup">
       <header class="top">
@@ -54,9 +58,16 @@ export function PopupSummary({ state, toggles, stats, library, children, onScrol
           </span>
         ) : null}
       </header>
-      {toggles ? <ToggleBar {...toggles} /> : null}
-      <main>{body(state, onScrollTo, onOpenCard)}</main>
-      {children}
+      {search}
+      {lookup ? (
+        <main>{lookup}</main>
+      ) : (
+        <>
+          {toggles ? <ToggleBar {...toggles} /> : null}
+          <main aria-label="On this page">{body(state, onScrollTo, onOpenCard)}</main>
+          {children}
+        </>
+      )}
       <footer class="foot" data-fc="dataset-stats">
         <span>
           Dataset: {plural(stats.entities, 'entity', 'entities')}, {plural(stats.quotes, 'quote')}, {plural(stats.sources, 'bundled source')}
@@ -110,16 +121,28 @@ function body(state: PopupState, onScrollTo: (id: string) => void, onOpenCard: (
         return (
           <section key={type} data-fc="group" data-type={type}>
             <h2>
-              {TYPE_PLURAL[type]} <span class="n">{group.length}</span>
+              {/* Read as "People: 3 found"; shown as "PEOPLE 3" (the capitals are CSS, which Chromium would read out). */}
+              <span aria-hidden="true">
+                {TYPE_PLURAL[type]} <span class="n">{group.length}</span>
+              </span>
+              <span class="sr">
+                {TYPE_PLURAL[type]}: {group.length} found
+              </span>
             </h2>
-            <ul>
+            <ul role="list">
               {group.map((e) => (
                 <li key={e.id} data-fc="entity" data-entity={e.id}>
-                  <button type="button" class="entity" title="Scroll to the next mention" onClick={() => onScrollTo(e.id)}>
+                  <button
+                    type="button"
+                    class="entity"
+                    title="Scroll to the next mention"
+                    aria-label={`${e.name}, ${plural(e.count, 'mention')}, ${e.role ?? TYPE_LABEL[e.type]}`}
+                    onClick={() => onScrollTo(e.id)}
+                  >
                     <span class="name" data-fc="entity-name">
                       {e.name}
                     </span>
-                    <span class="count" data-fc="entity-count" aria-label={plural(e.count, 'mention')}>
+                    <span class="count" data-fc="entity-count" aria-hidden="true">
                       {e.count}
                     </span>
                     {e.role ? <span class="role">{e.role}</span> : <span class="role">{TYPE_LABEL[e.type]}</span>}

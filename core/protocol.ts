@@ -16,6 +16,7 @@ import type {
   ViewerData,
 } from './library/types';
 import type { ViewerTarget } from './links';
+import type { SearchEntry } from './search';
 
 export interface EntityCount {
   entity: string;
@@ -91,4 +92,14 @@ export function isMessage<P>(msg: unknown, names: readonly (keyof P)[]): msg is 
   if (typeof msg !== 'object' || msg === null) return false;
   const m = msg as { type?: unknown; req?: unknown };
   return typeof m.type === 'string' && (names as readonly unknown[]).includes(m.type) && typeof m.req === 'object' && m.req !== null;
+}
+
+/**
+ * The popup's name look-up, handled by the background (which holds the merged bundled +
+ * library index). Its own protocol and listener, like the library's, so it adds to the
+ * background without touching the handlers above. Cards come through `getCards`.
+ */
+export interface SearchProtocol {
+  /** Every entity Factcard knows, bundled and from the reader's library, as the search indexes them. */
+  searchDirectory(req: Record<string, never>): Promise<SearchEntry[]>;
 }

@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import type { BackgroundProtocol } from '../../core/protocol';
+import type { BackgroundProtocol, SearchProtocol } from '../../core/protocol';
 import { createBackgroundHandlers, toolbarAction } from '../../platform/background-handlers';
 import { listen, sendToTab } from '../../platform/messaging';
+import { createSearchHandlers } from '../../platform/search';
 import { settingsItem } from '../../platform/settings';
 import { startLibrary } from './library';
 
@@ -26,6 +27,7 @@ export default defineBackground(() => {
     },
   });
   listen<BackgroundProtocol>(handlers);
+  listen<SearchProtocol>(createSearchHandlers({ index: () => library.index() }));
 
   // Keyboard shortcuts (user-changeable in the browser's shortcut settings).
   browser.commands.onCommand.addListener((command) => {

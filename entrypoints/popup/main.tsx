@@ -12,6 +12,7 @@ import type { ArticleDraft, LibraryCounts } from '../../core/library/types';
 import { articleFromSnapshot } from '../../dom/article-extract';
 import { sendLibraryToTab, sendToBackground, sendToLibrary, sendToTab } from '../../platform/messaging';
 import { loadSettings, saveSettings, watchSettings } from '../../platform/settings';
+import { useLookup } from './lookup';
 
 const data = dataset as Dataset;
 /** Names, types and roles of what a page mentions: the bundled dataset, plus library entities as cards tell. */
@@ -60,6 +61,7 @@ function App() {
   const [library, setLibrary] = useState<LibraryCounts | null>(null);
   const [add, setAdd] = useState<AddState>({ kind: 'idle' });
   const [draft, setDraft] = useState<ArticleDraft | null>(null);
+  const lookup = useLookup();
 
   const refreshCounts = () => void sendToLibrary('libraryCounts', {}).then(setLibrary, () => setLibrary(null));
   useEffect(refreshCounts, []);
@@ -147,6 +149,8 @@ function App() {
       toggles={toggles}
       stats={stats}
       library={library}
+      search={lookup.field}
+      lookup={lookup.view}
       onScrollTo={(entity) => tabId !== null && void sendToTab(tabId, 'scrollToEntity', { entity })}
       onOpenCard={(entity) => {
         if (tabId === null) return;
