@@ -119,9 +119,9 @@ function isModifierName(key: string): boolean {
 }
 
 /**
- * The highlight style to draw: the reader's, except with a hold key and "hide the highlights
- * until held", when nothing is marked until the key is down.
+ * Whether the mentions' marks are hidden now: only with a hold key and "hide the highlights
+ * until held", while the key is up.
  */
-export function shownHighlightStyle<S extends string>(style: S, holdKey: HoldKeySetting, hideUntilHeld: boolean, held: boolean): S | 'none' {
-  return holdKey !== 'off' && hideUntilHeld && !held ? 'none' : style;
+export function marksHiddenUntilHeld(holdKey: HoldKeySetting, hideUntilHeld: boolean, held: boolean): boolean {
+  return holdKey !== 'off' && hideUntilHeld && !held;
 }

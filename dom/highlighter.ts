@@ -9,7 +9,9 @@
 // calls `prepare()` as soon as the settings say the page is on, at document_start while the
 // page is still parsing; the page's own first style computation then includes our rules.
 // Otherwise the sheet is adopted at the first drawing, and rewritten only when its text
-// changes (the reader changed the style).
+// changes (the reader changed the style). For the same reason, hiding the marks (while a hold
+// key is up) takes the type highlights out of the registry — a repaint — and leaves the sheet
+// alone.
 
 import { ENTITY_TYPES, type EntityType } from '../core/dataset-types';
 import { DEFAULT_HIGHLIGHT_COLOR, type HighlightStyle } from '../core/settings';
@@ -92,6 +94,7 @@ export class Highlighter {
   private style: HighlightStyle;
   private color: string | undefined;
   private destroyed = false;
+  private typesHidden = false;
 
   constructor(private readonly doc: Document, private readonly opts: HighlighterOptions = {}) {
     const win = doc.defaultView as unknown as WinWithHighlights | null;
@@ -190,6 +193,26 @@ export class Highlighter {
     });
   }
 
+  /**
+   * Hides (or shows again) the mentions' marks without touching the stylesheet: the type
+   * highlights leave the registry, which costs a repaint rather than a restyle of the page.
+   * The hovered and flashed mentions still show.
+   */
+  setTypesHidden(hidden: boolean): void {
+    if (this.destroyed || hidden === this.typesHidden) return;
+    this.typesHidden = hidden;
+    this.guard(() => {
+      const reg = this.registry;
+      if (reg && hidden) for (const t of ENTITY_TYPES) this.unregister(reg, TYPE_HIGHLIGHTS[t], this.byType.get(t));
+      this.register();
+    });
+  }
+
+  /** Whether the mentions' marks are hidden (setTypesHidden). */
+  get typesAreHidden(): boolean {
+    return this.typesHidden;
+  }
+
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
@@ -215,7 +238,7 @@ export class Highlighter {
   private register(): void {
     const reg = this.registry;
     if (reg) {
-      for (const t of ENTITY_TYPES) this.ensure(reg, TYPE_HIGHLIGHTS[t], this.byType.get(t));
+      if (!this.typesHidden) for (const t of ENTITY_TYPES) this.ensure(reg, TYPE_HIGHLIGHTS[t], this.byType.get(t));
       this.ensure(reg, ACTIVE_HIGHLIGHT, this.active);
       this.ensure(reg, FLASH_HIGHLIGHT, this.flash);
     }

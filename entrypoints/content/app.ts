@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import compiledIndex from 'virtual:factcard-index';
-import { shownHighlightStyle } from '../../core/hold-key';
+import { marksHiddenUntilHeld } from '../../core/hold-key';
 import { viewerHash } from '../../core/links';
 import { loadMatcher } from '../../core/matcher';
 import type { ContentProtocol } from '../../core/protocol';
@@ -57,10 +57,11 @@ export function prepareHighlighter(ctx: ContentScriptContext, settings: Promise<
   if (!isHtmlDocument(doc)) return undefined;
   const highlighter = new Highlighter(doc, { onError: reportProblem });
   void settings.then((s) => {
-    // No key is held yet: with "hide the highlights until the key is held" nothing is marked.
-    const style = shownHighlightStyle(s.highlightStyle, s.holdKey, s.hideHighlightsUntilHeld, false);
-    if (ctx.signal.aborted || pageStatusFor(s, location.href) !== 'on' || style === 'none') return;
-    highlighter.setStyle(style, s.highlightColor);
+    if (ctx.signal.aborted || pageStatusFor(s, location.href) !== 'on' || s.highlightStyle === 'none') return;
+    // No key is held yet: with "hide the highlights until the key is held" nothing is marked,
+    // but the sheet goes in now all the same (showing the marks later must not restyle).
+    highlighter.setTypesHidden(marksHiddenUntilHeld(s.holdKey, s.hideHighlightsUntilHeld, false));
+    highlighter.setStyle(s.highlightStyle, s.highlightColor);
     highlighter.prepare();
   }).catch(reportProblem);
   ctx.onInvalidated(() => highlighter.destroy());
@@ -149,10 +150,12 @@ export function startFactcard(ctx: ContentScriptContext, settings: Promise<Setti
   // Scanning starts now, while the settings are read (they were asked for at document_start
   // and are usually here already): nothing is drawn or reported until they are known.
   let current: Settings | null = null;
-  // With a hold key and "hide highlights", mentions are marked only while the key is held.
+  // With a hold key and "hide highlights", mentions are marked only while the key is held:
+  // pressing it adds the marks' highlights back, the stylesheet stays as it is.
   const drawStyle = (): void => {
     if (!current) return;
-    highlighter.setStyle(shownHighlightStyle(current.highlightStyle, current.holdKey, current.hideHighlightsUntilHeld, card.holdKeyHeld), current.highlightColor);
+    highlighter.setTypesHidden(marksHiddenUntilHeld(current.holdKey, current.hideHighlightsUntilHeld, card.holdKeyHeld));
+    highlighter.setStyle(current.highlightStyle, current.highlightColor);
   };
   const apply = (s: Settings): void => {
     current = s;

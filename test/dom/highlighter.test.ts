@@ -116,6 +116,26 @@ describe('Highlighter', () => {
     expect(replaced).toHaveLength(1);
   });
 
+  it('hides the marks by leaving the registry, never by rewriting its sheet; the hovered mention still shows', async () => {
+    const { doc, mentions } = await scanned(HTML);
+    const fake = fakeRegistry();
+    const hl = new Highlighter(doc, fake);
+    hl.update(mentions);
+    const sheet = doc.adoptedStyleSheets[doc.adoptedStyleSheets.length - 1]!;
+    const before = [...sheet.cssRules].map((r) => r.cssText).join('\n');
+    hl.setTypesHidden(true);
+    expect(hl.typesAreHidden).toBe(true);
+    expect([...fake.registry.keys()].sort()).toEqual([ACTIVE_HIGHLIGHT, 'factcard-flash']);
+    // A scan while hidden keeps them out, and the hovered mention is still drawn.
+    hl.update(mentions);
+    hl.setActive(mentions[0]!);
+    expect(fake.registry.has('factcard-person')).toBe(false);
+    expect((fake.registry.get(ACTIVE_HIGHLIGHT) as FakeHighlight).size).toBe(1);
+    hl.setTypesHidden(false);
+    expect(sizes(fake.registry)['factcard-person']).toBe(2);
+    expect([...sheet.cssRules].map((r) => r.cssText).join('\n')).toBe(before);
+  });
+
   it('degrades to drawing nothing without the Highlight API, and never throws', async () => {
     const { doc, mentions } = await scanned(HTML);
     const errors: unknown[] = [];

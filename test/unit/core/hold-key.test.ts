@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HoldKey, shownHighlightStyle, type HoldKeySetting } from '../../../core/hold-key';
+import { HoldKey, marksHiddenUntilHeld, type HoldKeySetting } from '../../../core/hold-key';
 
 const none = { altKey: false, ctrlKey: false, shiftKey: false };
 
@@ -94,9 +94,9 @@ describe('hold a key to show cards', () => {
 
 describe('highlights with a hold key', () => {
   it('hide until the key is held only when the reader asked for it', () => {
-    expect(shownHighlightStyle('underline', 'off', true, false)).toBe('underline'); // no key: the option does nothing
-    expect(shownHighlightStyle('underline', 'Alt', false, false)).toBe('underline'); // highlights stay
-    expect(shownHighlightStyle('background', 'Alt', true, false)).toBe('none');
-    expect(shownHighlightStyle('background', 'Alt', true, true)).toBe('background');
+    expect(marksHiddenUntilHeld('off', true, false)).toBe(false); // no key: the option does nothing
+    expect(marksHiddenUntilHeld('Alt', false, false)).toBe(false); // highlights stay
+    expect(marksHiddenUntilHeld('Alt', true, false)).toBe(true);
+    expect(marksHiddenUntilHeld('Alt', true, true)).toBe(false);
   });
 });
