@@ -22,6 +22,10 @@ export interface FactcardSample {
   /** Mentions on the whole page, from that summary (the popup's total). */
   foundMentions: number | null;
   first: number | null;
+  /** Ranges drawn in the first animation frame after DOMContentLoaded (what it painted). */
+  firstFrameMentions: number | null;
+  /** Whether that frame was the page's first paint (none painted before DOMContentLoaded). */
+  firstFrameIsFirstPaint: boolean | null;
   /** When the content script had its highlights registered (index loaded). */
   start: number | null;
   /** settle − start: the content script's own scan time. */
@@ -78,8 +82,8 @@ async function heapUsed(p: TestPage): Promise<number> {
  * One round per call: the runner paces the calls, since timers in an extension page that is
  * not the front tab are throttled to one a second (Firefox).
  */
-async function summaryOf({ url, tab }: { url: string; tab: number | null }): Promise<{ tab: number; status: string; total: number; at: number } | null> {
-  type Summary = { status?: string; url?: string; entities?: { count: number }[] };
+async function summaryOf({ url, tab }: { url: string; tab: number | null }): Promise<{ tab: number; status: string; total: number; at: number; settledAt: number | null } | null> {
+  type Summary = { status?: string; url?: string; entities?: { count: number }[]; settledAt?: number };
   type Api = { tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(id: number, msg: object, o: object): Promise<Summary | undefined> } };
   const g = globalThis as unknown as { browser?: Api; chrome?: Api };
   const api = (g.browser ?? g.chrome) as Api;
@@ -89,7 +93,7 @@ async function summaryOf({ url, tab }: { url: string; tab: number | null }): Pro
     try {
       const s = await api.tabs.sendMessage(id, { type: 'getSummary', req: {} }, { frameId: 0 });
       if (s?.url !== url) continue;
-      return { tab: id, status: s.status ?? '', total: (s.entities ?? []).reduce((n, e) => n + e.count, 0), at: Date.now() };
+      return { tab: id, status: s.status ?? '', total: (s.entities ?? []).reduce((n, e) => n + e.count, 0), at: Date.now(), settledAt: typeof s.settledAt === 'number' ? s.settledAt : null };
     } catch {
       // no content script there (yet)
     }
@@ -103,14 +107,14 @@ async function summaryOf({ url, tab }: { url: string; tab: number | null }): Pro
  * times the whole-page scan, which the highlight registry alone no longer shows: on a big page
  * only mentions near the viewport are drawn.
  */
-async function watchReady(probe: TestPage, url: string): Promise<{ at: number; total: number } | null> {
+async function watchReady(probe: TestPage, url: string): Promise<{ at: number; total: number; settledAt: number | null } | null> {
   const end = Date.now() + 120_000;
   let tab: number | null = null;
   while (Date.now() < end) {
     const s: Awaited<ReturnType<typeof summaryOf>> = await probe.evaluate(summaryOf, { url, tab }).catch(() => null);
     if (s) {
       tab = s.tab;
-      if (s.status === 'ready') return { at: s.at, total: s.total };
+      if (s.status === 'ready') return { at: s.at, total: s.total, settledAt: s.settledAt };
     }
     await sleep(5);
   }
@@ -126,7 +130,9 @@ export async function factcardRun(driver: Driver, url: string, opts: { quietMs: 
     const st = await waitSettled(p, opts.quietMs, 120_000);
     const r = await ready;
     const origin = await evaluateText<number>(p, 'performance.timeOrigin');
-    const foundAt = r ? r.at - origin : null;
+    // When the content script's scan went idle, by the page's own clock (its summary says);
+    // the answer's arrival trails it by the message round trip, 50–100 ms while a page loads.
+    const foundAt = r ? (r.settledAt ?? r.at) - origin : null;
     const lastAt = st.last ?? st.registered ?? st.dcl;
     const settleAt = Math.max(lastAt, foundAt ?? lastAt);
     const tasks = st.longtasks?.filter(([t, d]) => t + d >= st.dcl && t <= settleAt) ?? null;
@@ -136,6 +142,8 @@ export async function factcardRun(driver: Driver, url: string, opts: { quietMs: 
       found: foundAt === null ? null : foundAt - st.dcl,
       foundMentions: r ? r.total : null,
       first: st.first === null ? null : st.first - st.dcl,
+      firstFrameMentions: st.frame ? st.frame[1] : null,
+      firstFrameIsFirstPaint: st.frame && st.firstPaint !== null ? st.firstPaint >= st.dcl : null,
       start: st.registered === null ? null : st.registered - st.dcl,
       work: st.registered === null ? null : settleAt - st.registered,
       mentions: st.count,

@@ -12,13 +12,17 @@
 //                its index and built its highlighter);
 //   first      — first time the highlights hold a range (the viewport pass published);
 //   last       — the last time the total number of ranges changed (the last highlight);
-//   changes    — every [time, total] change (the dynamic page splits them per batch).
+//   changes    — every [time, total] change (the dynamic page splits them per batch);
+//   frame      — [time, total] in the first animation frame after DOMContentLoaded: what the
+//                frame painted then shows (requestAnimationFrame runs before that frame's
+//                style, layout and paint), and the page's first paint time (paint timing),
+//                to tell whether that frame was the page's first.
 // It also keeps long tasks (PerformanceObserver 'longtask', Chromium only), the last
 // pointermove, and when Factcard's card host enters the document and the frame after it.
 
 export const OBSERVER_SOURCE = `(function () {
   var st = window.__fcObs = { registered: null, first: null, last: null, count: 0, changes: [], longtasks: [],
-    stop: false, lastMove: null, hostAt: null, paintedAt: null, batches: [] };
+    stop: false, lastMove: null, hostAt: null, paintedAt: null, batches: [], frame: null, firstPaint: null };
   try {
     if (!(PerformanceObserver.supportedEntryTypes || []).includes('longtask')) throw new Error('no longtask');
     new PerformanceObserver(function (list) {
@@ -29,6 +33,12 @@ export const OBSERVER_SOURCE = `(function () {
   var names = ['factcard-person', 'factcard-organization', 'factcard-group', 'factcard-place'];
   var seen = -1;
   var t0 = performance.now();
+  var total = function () {
+    var reg = window.CSS && CSS.highlights;
+    var sum = 0;
+    if (reg) for (var i = 0; i < names.length; i++) { var h = reg.get(names[i]); if (h) sum += h.size; }
+    return sum;
+  };
   var tick = function () {
     var reg = window.CSS && CSS.highlights;
     var sum = 0, any = false;
@@ -43,7 +53,18 @@ export const OBSERVER_SOURCE = `(function () {
     }
     if (!st.stop && t - t0 < 120000) setTimeout(tick, 0);
   };
-  document.addEventListener('DOMContentLoaded', function () { t0 = performance.now(); tick(); });
+  document.addEventListener('DOMContentLoaded', function () {
+    t0 = performance.now();
+    requestAnimationFrame(function () {
+      st.frame = [performance.now(), total()];
+      // After that frame: its paint, if it was the first, is in the paint timeline by then.
+      setTimeout(function () {
+        var p = performance.getEntriesByType('paint').filter(function (e) { return e.name === 'first-paint' || e.name === 'first-contentful-paint'; });
+        st.firstPaint = p.length ? Math.min.apply(null, p.map(function (e) { return e.startTime; })) : null;
+      }, 100);
+    });
+    tick();
+  });
   addEventListener('pointermove', function () { st.lastMove = performance.now(); }, true);
   new MutationObserver(function (records) {
     records.forEach(function (r) {
@@ -82,6 +103,8 @@ export interface ObserverState {
   hostAt: number | null;
   paintedAt: number | null;
   batches: number[];
+  frame: [number, number] | null;
+  firstPaint: number | null;
 }
 
 export const READ_STATE = `(() => {
@@ -89,7 +112,7 @@ export const READ_STATE = `(() => {
   const s = window.__fcObs;
   return { dcl: nav ? nav.domContentLoadedEventStart : 0, load: nav ? nav.loadEventEnd : 0, now: performance.now(),
     registered: s.registered, first: s.first, last: s.last, count: s.count, changes: s.changes, longtasks: s.longtasks,
-    lastMove: s.lastMove, hostAt: s.hostAt, paintedAt: s.paintedAt, batches: s.batches };
+    lastMove: s.lastMove, hostAt: s.hostAt, paintedAt: s.paintedAt, batches: s.batches, frame: s.frame, firstPaint: s.firstPaint };
 })()`;
 
 export const STOP_OBSERVER = 'window.__fcObs.stop = true';

@@ -5,7 +5,7 @@ import type { BrowserName } from '../test/e2e/harness';
 import type { BaselineSample, FactcardSample, SoakResult } from './browser';
 import type { Machine } from './machine';
 import { matcherBenchMarkdown, type Result as MatcherResult } from './matcher';
-import type { Bytes } from './size';
+import { CONTENT_SCRIPT_BUDGET, type Bytes } from './size';
 import { fmtStat, kB, num, stat, type Stat } from './stats';
 
 export interface PageResult {
@@ -95,8 +95,10 @@ function targets(r: BenchResult): string[] {
     const s10 = settle('10k');
     rows.push(`| 10 KB page settled within one frame (16 ms) of DOMContentLoaded, settings read included | ${b.name} | ${ms(s10)} ms | ${ok(!!s10 && s10.median <= 16)} |`);
     for (const key of ['10k', '200k']) {
-      const f = first(key);
-      rows.push(`| ${page(key)?.label} page: first highlights in the first frame (within 16 ms of DOMContentLoaded) | ${b.name} | ${ms(f)} ms | ${ok(!!f && f.median <= 16)} |`);
+      const runs = page(key)?.factcard ?? [];
+      const inFrame = runs.filter((x) => (x.firstFrameMentions ?? 0) > 0).length;
+      const firstPaint = runs.filter((x) => x.firstFrameIsFirstPaint === true).length;
+      rows.push(`| ${page(key)?.label} page: first highlights in the page's first frame | ${b.name} | drawn in the first frame after DOMContentLoaded in ${inFrame} of ${runs.length} runs (that frame was the page's first paint in ${firstPaint}); the page's script first sees them ${ms(first(key))} ms after DOMContentLoaded, when the DOMContentLoaded task ends | ${ok(runs.length > 0 && inFrame === runs.length)} |`);
     }
     for (const key of ['200k', '2m']) {
       const s = settle(key);
@@ -158,7 +160,7 @@ export function renderMarkdown(r: BenchResult): string {
   const cs = r.sizes.contentScript.chrome;
   out.push(
     '',
-    `Sizes: content script ${cs ? `${kB(cs.raw)} raw, ${kB(cs.gzip)} gzip` : 'not built'} (budget 150 kB / 50 kB in test/e2e/size-budget.test.ts); compiled index of the dataset ${kB(r.sizes.datasetIndex.raw)} (${kB(r.sizes.datasetIndex.gzip)} gzip), of 10,000 synthetic entities ${kB(r.sizes.synthetic10kIndex.raw)} (${kB(r.sizes.synthetic10kIndex.gzip)} gzip).`,
+    `Sizes: content script ${cs ? `${kB(cs.raw)} raw, ${kB(cs.gzip)} gzip` : 'not built'} (budget ${kB(CONTENT_SCRIPT_BUDGET.raw)} / ${kB(CONTENT_SCRIPT_BUDGET.gzip)} gzip in test/e2e/size-budget.test.ts); compiled index of the dataset ${kB(r.sizes.datasetIndex.raw)} (${kB(r.sizes.datasetIndex.gzip)} gzip), of 10,000 synthetic entities ${kB(r.sizes.synthetic10kIndex.raw)} (${kB(r.sizes.synthetic10kIndex.gzip)} gzip).`,
     '',
     '#### Matcher in Node',
     '',

@@ -9,6 +9,13 @@ import { aliasEntriesFromDataset, compileIndex } from '../core/matcher';
 import type { Dataset } from '../core/dataset-types';
 import type { AliasEntry } from '../core/matcher-types';
 
+/**
+ * The content script's budget in bytes, enforced by test/e2e/size-budget.test.ts. Raised from
+ * 50 kB gzip when pinned cards, the hold key and the screen-reader announcement came in beside
+ * copy-with-citation (about 48 kB gzip before them, 51 kB with them).
+ */
+export const CONTENT_SCRIPT_BUDGET = { raw: 150_000, gzip: 54_000 };
+
 const ROOT = resolve(import.meta.dirname, '..');
 
 export const CONTENT_SCRIPT = {

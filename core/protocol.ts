@@ -29,6 +29,9 @@ export interface PageSummary {
   status: PageStatus;
   url: string;
   entities: EntityCount[];
+  /** When the whole page was read and matched ('ready'), in ms since the epoch on the page's
+   *  high-resolution clock (`performance.timeOrigin + performance.now()`); absent until then. */
+  settledAt?: number;
 }
 
 /** Handled by the background. */

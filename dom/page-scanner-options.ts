@@ -12,6 +12,8 @@ export interface PageScannerOptions {
   signal: AbortSignal;
   isOwnNode?: (n: Node) => boolean;
   onChange?: (mentions: readonly PageMention[]) => void;
+  /** Called when a task leaves no work pending (the whole page read and matched). */
+  onIdle?: () => void;
   onError?: (e: unknown) => void;
   /** Clock seam (ms). */
   now?: () => number;

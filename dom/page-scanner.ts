@@ -172,7 +172,7 @@ export class PageScanner {
 
   /** True when no scan work is pending: the whole page is read and matched. */
   idle(): boolean {
-    return !this.taskQueued && this.walker === null && !this.batcher.pending();
+    return !this.taskQueued && this.walker === null && this.orderCursor >= this.runs.entries.length && !this.batcher.pending();
   }
 
   /** The runs read so far, in document order (what a mention's `run` points into). */
@@ -268,6 +268,7 @@ export class PageScanner {
       this.publish();
     }
     if (more) this.schedule();
+    else if (this.idle()) this.o.onIdle?.();
   }
 
   /** The viewport's blocks the walk has not reached, in document order (see the top comment). */

@@ -30,6 +30,12 @@ export interface ScanSessionDeps {
   /** What the page holds, debounced: for the badge and to fetch the cards ahead of a hover. */
   onReport: (entities: EntityCount[], status: PageStatus) => void;
   onError: (e: unknown) => void;
+  /** Seam: the page's clock in ms since the epoch (default performance.timeOrigin + now()). */
+  clock?: () => number;
+}
+
+function pageClock(): number {
+  return performance.timeOrigin + performance.now();
 }
 
 export class ScanSession {
@@ -39,6 +45,8 @@ export class ScanSession {
   /** The enabled types of the last settings (undefined until they are known). */
   private types: ReadonlySet<EntityType> | undefined;
   private reportTimer = 0;
+  /** When the scan last went idle with the settings known (see PageSummary.settledAt). */
+  private settledAt: number | undefined;
 
   constructor(private readonly d: ScanSessionDeps) {
     this.matcher = d.matcher;
@@ -85,7 +93,9 @@ export class ScanSession {
     // A page with nothing to mark never reports a change: an idle scanner is the answer (and
     // answers 'ready' as soon as the whole page is read, not after the report's delay).
     this.settleIfIdle();
-    return { status: statusOf(this.state), url: this.d.url(), entities: this.state.kind === 'unknown' ? [] : this.counts() };
+    const summary: PageSummary = { status: statusOf(this.state), url: this.d.url(), entities: this.state.kind === 'unknown' ? [] : this.counts() };
+    if (this.state.kind === 'on' && this.state.settled && this.settledAt !== undefined) summary.settledAt = this.settledAt;
+    return summary;
   }
 
   destroy(): void {
@@ -106,6 +116,7 @@ export class ScanSession {
       isOwnNode: this.d.isOwnNode,
       onError: this.d.onError,
       onChange: (list) => this.changed(list),
+      onIdle: () => this.settleIfIdle(),
       // The first screen is marked in the page's first frame. Only when the highlight
       // stylesheet is not in the page yet (the settings came late) and the page is very large
       // would that hold back the page's first paint — the first ::highlight styling alone costs
@@ -128,6 +139,8 @@ export class ScanSession {
     if (this.state.kind !== 'on') return;
     this.d.drawn.set(list);
     this.d.onMentions(list);
+    // The first settings may come after the scan is done: then the page counts as read now.
+    this.settleIfIdle();
     clearTimeout(this.reportTimer);
     this.reportTimer = this.d.ctx.setTimeout(() => {
       this.settleIfIdle();
@@ -136,7 +149,10 @@ export class ScanSession {
   }
 
   private settleIfIdle(): void {
-    if (this.state.kind === 'on' && !this.state.settled && this.scanner?.idle()) this.state = { kind: 'on', settled: true };
+    if (this.state.kind === 'on' && !this.state.settled && this.scanner?.idle()) {
+      this.state = { kind: 'on', settled: true };
+      this.settledAt = (this.d.clock ?? pageClock)();
+    }
   }
 
   private report(): void {

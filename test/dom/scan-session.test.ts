@@ -1,0 +1,69 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
+import type { PageStatus } from '../../core/protocol';
+import { HighlightWindow } from '../../dom/highlight-window';
+import { ScanSession } from '../../entrypoints/content/scan-session';
+import { loadPage, testMatcher } from './helpers';
+
+const stops: AbortController[] = [];
+afterEach(() => stops.splice(0).forEach((a) => a.abort()));
+
+function session(html: string) {
+  const doc = loadPage(html);
+  const abort = new AbortController();
+  stops.push(abort);
+  let now = 1_000;
+  let clockReads = 0;
+  const reports: PageStatus[] = [];
+  const ctx = { signal: abort.signal, setTimeout: (f: () => void, ms: number) => setTimeout(f, ms) } as unknown as ContentScriptContext;
+  const drawn = new HighlightWindow({ doc, signal: abort.signal, draw: () => {}, watchNear: () => null });
+  const s = new ScanSession({
+    ctx, doc, url: () => 'https://news.example/a', matcher: testMatcher(), drawn,
+    styled: () => true, isOwnNode: () => false, onMentions: () => {},
+    onReport: (_e, status) => reports.push(status),
+    onError: (e) => { throw e; },
+    clock: () => (clockReads++, now),
+  });
+  return { s, reports, setNow: (t: number) => void (now = t), clockReads: () => clockReads };
+}
+
+const PAGE = '<p>Vitaly Churkin met Matthew Rycroft in Aleppo.</p><p>Churkin spoke first.</p>';
+
+describe('ScanSession: when the page counts as read', () => {
+  it('says ready, with the time the scan went idle, only once the settings are known', async () => {
+    const { s, setNow } = session(PAGE);
+    s.start();
+    // The scan runs before the settings arrive, but nothing is told yet.
+    await new Promise((r) => setTimeout(r, 20));
+    expect(s.summary()).toEqual({ status: 'scanning', url: 'https://news.example/a', entities: [] });
+    setNow(2_000);
+    s.apply(DEFAULT_SETTINGS);
+    setNow(3_000);
+    const summary = s.summary();
+    expect(summary.status).toBe('ready');
+    // The time the page was read (the settings came last), not the time it was asked.
+    expect(summary.settledAt).toBe(2_000);
+    expect(summary.entities).toEqual([
+      { entity: 'vitaly-churkin', count: 2 },
+      { entity: 'matthew-rycroft', count: 1 },
+      { entity: 'aleppo', count: 1 },
+    ]);
+  });
+
+  it('notes when the scan finishes after the settings, and forgets it when the page is off', async () => {
+    const { s, setNow, reports, clockReads } = session(PAGE.repeat(50));
+    s.start();
+    s.apply(DEFAULT_SETTINGS);
+    expect(s.summary().settledAt).toBeUndefined();
+    setNow(1_500);
+    // The session notes the time itself when the scanner goes idle (nobody asks meanwhile).
+    await vi.waitFor(() => expect(clockReads()).toBe(1));
+    setNow(9_000);
+    expect(s.summary()).toMatchObject({ status: 'ready', settledAt: 1_500 });
+    const off: Settings = { ...DEFAULT_SETTINGS, disabledSites: ['news.example'] };
+    s.apply(off);
+    expect(s.summary()).toEqual({ status: 'disabled-site', url: 'https://news.example/a', entities: [] });
+    expect(reports.at(-1)).toBe('disabled-site');
+  });
+});
