@@ -1,7 +1,8 @@
 // `npm run bench:trace -- [10k|200k|2m]` (default 2m): where the wall time goes on the renderer's
 // main thread after DOMContentLoaded, from a Chromium trace of one page load with the built
 // extension: each task over 2 ms with its parts (our script, the page's style, layout, paint,
-// intersection observers, V8 compile and GC), then totals. PROFILE_EXT picks the build (default
+// intersection observers, V8 compile and GC; style and layout that ran inside our script's call,
+// i.e. forced by one of its DOM reads, are named so), then totals. PROFILE_EXT picks the build (default
 // .output/chrome-mv3), NO_EXT=1 loads the page without it, TRACE_SAMPLES=1 adds the CPU
 // profiler's top functions per task (the profiler slows the script: durations then run long).
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -100,6 +101,12 @@ async function main(): Promise<void> {
       // Top-level script entries only (FunctionCall: callbacks, EvaluateScript: a script's first run).
       if (e.name === 'FunctionCall' || e.name === 'EvaluateScript') add(kinds, ours(e) ? 'factcard script' : 'page script', ms);
       else if (KINDS.includes(e.name)) add(kinds, e.name === 'IntersectionObserverController::computeIntersections' ? 'IntersectionObserver' : e.name, ms);
+    }
+    // Style and layout run inside our script's call: forced by a DOM read (a forced reflow).
+    const ourCalls = inner.filter((e) => (e.name === 'FunctionCall' || e.name === 'EvaluateScript') && ours(e));
+    for (const e of inner) {
+      if (e.name !== 'Layout' && e.name !== 'UpdateLayoutTree') continue;
+      if (ourCalls.some((c) => e.ts >= c.ts && e.ts + (e.dur ?? 0) <= c.ts + (c.dur ?? 0))) add(kinds, `${e.name} forced by factcard`, (e.dur ?? 0) / 1000);
     }
     for (const [k, v] of kinds) add(totals, k, v);
     add(totals, 'idle', Math.max(0, (t.ts - lastEnd) / 1000));

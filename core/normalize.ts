@@ -50,8 +50,14 @@ function tables(): { flags: Uint8Array; fold: Uint16Array; exact: Uint16Array } 
   return { flags: flagTable, fold: foldTable, exact: exactTable };
 }
 
-function classify(c: number): number {
-  const { flags, fold, exact } = tables();
+/** One code unit's entry: flags, case-insensitive fold, case-preserving fold. */
+export type UnitEntry = readonly [flags: number, fold: number, exact: number];
+
+/**
+ * The entry by the definitions above (Unicode normalisation and property regexes). Exported
+ * for the test that checks `classifyFast` against it.
+ */
+export function classifyByRegex(c: number): UnitEntry {
   let f = COMPUTED;
   let base = c;
   let lower = c;
@@ -83,6 +89,36 @@ function classify(c: number): number {
     if (WORD_CHAR.test(s)) f |= WORD;
     if (lower !== base) f |= UPPER;
   }
+  return [f, lower, base];
+}
+
+/**
+ * The same entry by arithmetic for ASCII and General Punctuation (U+2000–U+206F: the spaces,
+ * dashes, quotation marks and joiners of news text), or null elsewhere. Most pages need no
+ * other units, so they never compile the property regexes or call normalize() (3–5 ms of a
+ * page's first scan). test/unit/core/matcher/normalize.test.ts checks every unit in both
+ * ranges against classifyByRegex.
+ */
+export function classifyFast(c: number): UnitEntry | null {
+  if (c < 0x80) {
+    if ((c >= 0x09 && c <= 0x0d) || c === 0x20) return [COMPUTED | SPACE, 0x20, 0x20];
+    if (c === 0x2d) return [COMPUTED, 0x2d, 0x2d];
+    if (c === 0x27 || c === 0x60) return [COMPUTED, 0x27, 0x27];
+    if (c >= 0x41 && c <= 0x5a) return [COMPUTED | WORD | UPPER, c + 0x20, c];
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) return [COMPUTED | WORD, c, c];
+    return [COMPUTED, c, c];
+  }
+  if (c < 0x2000 || c > 0x206f) return null;
+  if (c === 0x200c || c === 0x200d || c === 0x2060) return [COMPUTED | SKIP, c, c];
+  if (c <= 0x200b || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f) return [COMPUTED | SPACE, 0x20, 0x20];
+  if (c >= 0x2010 && c <= 0x2015) return [COMPUTED, 0x2d, 0x2d];
+  if (c === 0x2018 || c === 0x2019 || c === 0x201b || c === 0x2032) return [COMPUTED, 0x27, 0x27];
+  return [COMPUTED, c, c];
+}
+
+function classify(c: number): number {
+  const { flags, fold, exact } = tables();
+  const [f, lower, base] = classifyFast(c) ?? classifyByRegex(c);
   flags[c] = f;
   fold[c] = lower;
   exact[c] = base;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SKIP, exactUnit, foldUnit, normalizeExact, normalizeKey, unitFlags } from '../../../../core/normalize';
+import { SKIP, classifyByRegex, classifyFast, exactUnit, foldUnit, normalizeExact, normalizeKey, unitFlags } from '../../../../core/normalize';
 import { RUNS, TIMEOUT } from './arbitraries';
 
 describe('normalizeKey', () => {
@@ -61,4 +61,18 @@ describe('normalizeKey', () => {
     }
     expect(bad).toEqual([]);
   }, 30_000);
+});
+
+describe('classifyFast', () => {
+  it('agrees with the regex definitions on every unit it covers (ASCII, U+2000–U+206F), and covers nothing else', () => {
+    const covered: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const fast = classifyFast(c);
+      if (fast === null) continue;
+      covered.push(c);
+      expect([c, ...fast]).toEqual([c, ...classifyByRegex(c)]);
+    }
+    expect(covered.length).toBe(0x80 + 0x70);
+    expect(covered.every((c) => c < 0x80 || (c >= 0x2000 && c <= 0x206f))).toBe(true);
+  });
 });
