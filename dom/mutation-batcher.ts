@@ -36,6 +36,8 @@ export interface BatcherOptions {
   isBusy: () => boolean;
   onDirty: (d: DirtySet) => void;
   onFullRescan: () => void;
+  /** A batch was handled (maybe with nothing to re-read): the scanner may be idle now. */
+  onBatchDone?: () => void;
 }
 
 export class MutationBatcher {
@@ -120,6 +122,7 @@ export class MutationBatcher {
         if (late && late.length > 0) this.append(late);
         this.frameQueued = false;
         if (!this.o.isBusy()) this.process();
+        this.o.onBatchDone?.();
       });
       this.frameQueued = false;
     });

@@ -103,6 +103,9 @@ export class PageScanner {
         this.schedule();
       },
       onFullRescan: () => this.rescan(),
+      onBatchDone: () => {
+        if (this.idle()) this.o.onIdle?.();
+      },
     });
     if (o.signal.aborted) this.destroy();
     else o.signal.addEventListener('abort', () => this.destroy(), { once: true, signal });
@@ -170,9 +173,15 @@ export class PageScanner {
     return counts;
   }
 
-  /** True when no scan work is pending: the whole page is read and matched. */
+  /**
+   * True when no scan work is pending: the whole page is read, matched and published. A task
+   * may still be queued (the one start() queues before it runs the first chunk at once): with
+   * nothing to do it counts for nothing — it could otherwise hold a page read in the first
+   * chunk "scanning" for 30–80 ms, until Chromium runs it after the page's first frame.
+   */
   idle(): boolean {
-    return !this.taskQueued && this.walker === null && this.orderCursor >= this.runs.entries.length && !this.batcher.pending();
+    return this.walker === null && this.orderCursor >= this.runs.entries.length && !this.needsPublish && !this.probeDue
+      && this.viewportQueue.length === 0 && !this.batcher.pending();
   }
 
   /** The runs read so far, in document order (what a mention's `run` points into). */

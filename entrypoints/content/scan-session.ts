@@ -9,6 +9,7 @@ import { isSensitiveUrl, type Settings } from '../../core/settings';
 import type { HighlightWindow } from '../../dom/highlight-window';
 import type { PageMention } from '../../dom/page-mention';
 import { PageScanner } from '../../dom/page-scanner';
+import type { PageScannerOptions } from '../../dom/page-scanner-options';
 import { stateFor, statusOf, type PageState } from './page-state';
 
 /** Quiet time after the last change before the page's findings are reported. */
@@ -32,6 +33,8 @@ export interface ScanSessionDeps {
   onError: (e: unknown) => void;
   /** Seam: the page's clock in ms since the epoch (default performance.timeOrigin + now()). */
   clock?: () => number;
+  /** Seam (tests): the scanner's scheduling and clock. */
+  scannerSeams?: Pick<PageScannerOptions, 'now' | 'yieldTask' | 'requestFrame'>;
 }
 
 function pageClock(): number {
@@ -109,6 +112,7 @@ export class ScanSession {
     if (this.state.kind === 'on') this.state = { kind: 'on', settled: false };
     const { doc } = this.d;
     this.scanner = new PageScanner({
+      ...this.d.scannerSeams,
       doc,
       matcher: this.matcher,
       signal: this.d.ctx.signal,

@@ -115,6 +115,18 @@ describe('chunked scanning', () => {
     expect(h.scanner.idle()).toBe(false);
   });
 
+  it('is idle, and says so once, as soon as a first chunk run at once reads the whole page', async () => {
+    let idles = 0;
+    const h = startScanner(loadPage('<p>Vitaly Churkin met Samantha Power.</p>'), { firstChunkNow: true, onIdle: () => void idles++ });
+    // start() queued a task before it ran the first chunk; with nothing left to do, it does not count.
+    expect(h.sched.tasks.length).toBeGreaterThan(0);
+    expect(h.scanner.idle()).toBe(true);
+    expect(idles).toBe(1);
+    expect(h.changes).toHaveLength(1);
+    h.sched.runTasks();
+    expect(h.scanner.idle()).toBe(true);
+  });
+
   it('never reads viewport blocks inside an editable region, nor ones the walk has read', async () => {
     const doc = loadPage(`<!doctype html><html><body>
       <p id="a">Vitaly Churkin spoke.</p>

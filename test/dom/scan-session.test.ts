@@ -1,15 +1,15 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
 import type { PageStatus } from '../../core/protocol';
 import { HighlightWindow } from '../../dom/highlight-window';
 import { ScanSession } from '../../entrypoints/content/scan-session';
-import { loadPage, testMatcher } from './helpers';
+import { FakeScheduler, loadPage, steppingClock, testMatcher } from './helpers';
 
 const stops: AbortController[] = [];
 afterEach(() => stops.splice(0).forEach((a) => a.abort()));
 
-function session(html: string) {
+function session(html: string, sched?: FakeScheduler) {
   const doc = loadPage(html);
   const abort = new AbortController();
   stops.push(abort);
@@ -24,6 +24,8 @@ function session(html: string) {
     onReport: (_e, status) => reports.push(status),
     onError: (e) => { throw e; },
     clock: () => (clockReads++, now),
+    // With a scheduler, the scanner's clock runs 5 ms per read: the page takes several tasks.
+    scannerSeams: sched ? { yieldTask: sched.yieldTask, requestFrame: sched.requestFrame, now: steppingClock(5).now } : undefined,
   });
   return { s, reports, setNow: (t: number) => void (now = t), clockReads: () => clockReads };
 }
@@ -52,13 +54,16 @@ describe('ScanSession: when the page counts as read', () => {
   });
 
   it('notes when the scan finishes after the settings, and forgets it when the page is off', async () => {
-    const { s, setNow, reports, clockReads } = session(PAGE.repeat(50));
+    const sched = new FakeScheduler();
+    const { s, setNow, reports, clockReads } = session(PAGE.repeat(50), sched);
     s.start();
     s.apply(DEFAULT_SETTINGS);
+    expect(s.summary().status).toBe('scanning');
     expect(s.summary().settledAt).toBeUndefined();
     setNow(1_500);
     // The session notes the time itself when the scanner goes idle (nobody asks meanwhile).
-    await vi.waitFor(() => expect(clockReads()).toBe(1));
+    await sched.settle();
+    expect(clockReads()).toBe(1);
     setNow(9_000);
     expect(s.summary()).toMatchObject({ status: 'ready', settledAt: 1_500 });
     const off: Settings = { ...DEFAULT_SETTINGS, disabledSites: ['news.example'] };
