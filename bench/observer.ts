@@ -33,16 +33,15 @@ export const OBSERVER_SOURCE = `(function () {
   var names = ['factcard-person', 'factcard-organization', 'factcard-group', 'factcard-place'];
   var seen = -1;
   var t0 = performance.now();
-  var total = function () {
-    var reg = window.CSS && CSS.highlights;
-    var sum = 0;
-    if (reg) for (var i = 0; i < names.length; i++) { var h = reg.get(names[i]); if (h) sum += h.size; }
-    return sum;
-  };
-  var tick = function () {
+  // [ranges in the per-type highlights, whether any of them is registered]
+  var read = function () {
     var reg = window.CSS && CSS.highlights;
     var sum = 0, any = false;
     if (reg) for (var i = 0; i < names.length; i++) { var h = reg.get(names[i]); if (h) { any = true; sum += h.size; } }
+    return [sum, any];
+  };
+  var tick = function () {
+    var r = read(), sum = r[0], any = r[1];
     var t = performance.now();
     if (any && st.registered === null) st.registered = t;
     if (sum !== seen) {
@@ -56,7 +55,7 @@ export const OBSERVER_SOURCE = `(function () {
   document.addEventListener('DOMContentLoaded', function () {
     t0 = performance.now();
     requestAnimationFrame(function () {
-      st.frame = [performance.now(), total()];
+      st.frame = [performance.now(), read()[0]];
       // After that frame: its paint, if it was the first, is in the paint timeline by then.
       setTimeout(function () {
         var p = performance.getEntriesByType('paint').filter(function (e) { return e.name === 'first-paint' || e.name === 'first-contentful-paint'; });

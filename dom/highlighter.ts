@@ -208,11 +208,6 @@ export class Highlighter {
     });
   }
 
-  /** Whether the mentions' marks are hidden (setTypesHidden). */
-  get typesAreHidden(): boolean {
-    return this.typesHidden;
-  }
-
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;

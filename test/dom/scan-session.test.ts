@@ -9,7 +9,7 @@ import { FakeScheduler, loadPage, steppingClock, testMatcher } from './helpers';
 const stops: AbortController[] = [];
 afterEach(() => stops.splice(0).forEach((a) => a.abort()));
 
-function session(html: string, sched?: FakeScheduler) {
+function session(html: string, sched: FakeScheduler) {
   const doc = loadPage(html);
   const abort = new AbortController();
   stops.push(abort);
@@ -24,8 +24,9 @@ function session(html: string, sched?: FakeScheduler) {
     onReport: (_e, status) => reports.push(status),
     onError: (e) => { throw e; },
     clock: () => (clockReads++, now),
-    // With a scheduler, the scanner's clock runs 5 ms per read: the page takes several tasks.
-    scannerSeams: sched ? { yieldTask: sched.yieldTask, requestFrame: sched.requestFrame, now: steppingClock(5).now } : undefined,
+    // Tasks and frames run when the test says; the scanner's clock runs 5 ms per read, so a
+    // page takes several tasks.
+    scannerSeams: { yieldTask: sched.yieldTask, requestFrame: sched.requestFrame, now: steppingClock(5).now },
   });
   return { s, reports, setNow: (t: number) => void (now = t), clockReads: () => clockReads };
 }
@@ -34,10 +35,11 @@ const PAGE = '<p>Vitaly Churkin met Matthew Rycroft in Aleppo.</p><p>Churkin spo
 
 describe('ScanSession: when the page counts as read', () => {
   it('says ready, with the time the scan went idle, only once the settings are known', async () => {
-    const { s, setNow } = session(PAGE);
+    const sched = new FakeScheduler();
+    const { s, setNow } = session(PAGE, sched);
     s.start();
-    // The scan runs before the settings arrive, but nothing is told yet.
-    await new Promise((r) => setTimeout(r, 20));
+    // The scan runs to its end before the settings arrive, but nothing is told yet.
+    await sched.settle();
     expect(s.summary()).toEqual({ status: 'scanning', url: 'https://news.example/a', entities: [] });
     setNow(2_000);
     s.apply(DEFAULT_SETTINGS);
