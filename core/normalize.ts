@@ -29,9 +29,6 @@ export const HIGH = 32;
 /** Low (trailing) surrogate. */
 export const LOW = 64;
 
-let flagTable: Uint8Array | undefined;
-let foldTable: Uint16Array | undefined;
-let exactTable: Uint16Array | undefined;
 const astralWord = new Map<number, boolean>();
 
 const DIACRITIC = /^[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]$/;
@@ -41,13 +38,16 @@ const DASHES = /^[\u002d\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d]$/;
 const APOSTROPHES = /^[\u0027\u0060\u00b4\u2018\u2019\u201b\u2032\u02bc\uff07]$/;
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
 
-function tables(): { flags: Uint8Array; fold: Uint16Array; exact: Uint16Array } {
-  if (!flagTable || !foldTable || !exactTable) {
-    flagTable = new Uint8Array(0x10000);
-    foldTable = new Uint16Array(0x10000);
-    exactTable = new Uint16Array(0x10000);
-  }
-  return { flags: flagTable, fold: foldTable, exact: exactTable };
+interface Tables {
+  flags: Uint8Array;
+  fold: Uint16Array;
+  exact: Uint16Array;
+}
+let theTables: Tables | undefined;
+
+/** Made on first use, then the same object: it is read once per code unit on hot paths. */
+function tables(): Tables {
+  return (theTables ??= { flags: new Uint8Array(0x10000), fold: new Uint16Array(0x10000), exact: new Uint16Array(0x10000) });
 }
 
 /** One code unit's entry: flags, case-insensitive fold, case-preserving fold. */
@@ -158,7 +158,7 @@ export function isWordCodePoint(cp: number): boolean {
  * The shared tables, for the matcher's hot loop. Entries are lazily filled: a zero flag
  * means "call unitFlags first".
  */
-export function foldTables(): { flags: Uint8Array; fold: Uint16Array; exact: Uint16Array } {
+export function foldTables(): Tables {
   return tables();
 }
 

@@ -29,6 +29,15 @@ export const SKIP_TAGS: ReadonlySet<string> = new Set([
   'factcard-host',
 ]);
 
+/**
+ * Any element that makes a block more than plain inline text: a nested block, a break, a
+ * skipped element, or an attribute `classify` may skip on. A block with none of them inside
+ * (`querySelector` finds nothing: one native call) is read flat, with one `textContent`
+ * (see text-runs.ts). Own UI is always a `factcard-host` element (card-host.ts), so the tag
+ * list covers it. Keep in step with `classify`.
+ */
+export const NOT_FLAT_SELECTOR = [...BLOCK_TAGS, ...BREAK_TAGS, ...SKIP_TAGS, '[contenteditable]', '[role]'].join(',');
+
 /** Own UI test passed in by the caller (the content script knows its host element). */
 export type OwnNodeTest = (n: Node) => boolean;
 

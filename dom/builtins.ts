@@ -69,6 +69,8 @@ export interface Builtins {
   hasAttribute(e: Element, name: string): boolean;
   hasAttributes(e: Element): boolean;
   data(t: CharacterData): string;
+  textContent(e: Element): string | null;
+  querySelector(e: Element, selectors: string): Element | null;
   createRange(d: Document): Range;
   setStart(r: Range, n: Node, o: number): void;
   setEnd(r: Range, n: Node, o: number): void;
@@ -101,6 +103,8 @@ function capture(realm: RealmLike): Builtins {
     hasAttribute: method(E, 'hasAttribute'),
     hasAttributes: method(E, 'hasAttributes'),
     data: getter(realm.CharacterData.prototype, 'data'),
+    textContent: getter(E, 'textContent'),
+    querySelector: method(E, 'querySelector'),
     createRange: method(realm.Document.prototype, 'createRange'),
     setStart: method(R, 'setStart'),
     setEnd: method(R, 'setEnd'),
@@ -136,6 +140,8 @@ function direct(): Builtins {
     hasAttribute: (e, name) => e.hasAttribute(name),
     hasAttributes: (e) => e.hasAttributes(),
     data: (t) => t.data,
+    textContent: (e) => e.textContent,
+    querySelector: (e, selectors) => e.querySelector(selectors),
     createRange: (d) => d.createRange(),
     setStart: (r, n, o) => r.setStart(n, o),
     setEnd: (r, n, o) => r.setEnd(n, o),

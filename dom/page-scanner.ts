@@ -234,7 +234,6 @@ export class PageScanner {
       viewportDone = read;
     }
     let more = false;
-    let walked = false;
     // The walk reads until BACKLOG_CHARS of text wait for matching, then the runs read so far
     // are matched (checking the clock between runs), and so on: reading and matching
     // interleave, so the first chunk already has mentions to publish.
@@ -244,7 +243,6 @@ export class PageScanner {
         break;
       }
       this.backlog = 0;
-      walked = true;
       const status = this.walker.step(() => this.backlog >= BACKLOG_CHARS || pause());
       if (status === 'lost') {
         this.rescan();
@@ -270,8 +268,9 @@ export class PageScanner {
     // a changed highlight grows with its number of ranges (see bench/README.md). So: publish
     // the first chunk at once (the top of the page), the viewport probe's blocks, when all
     // work is done, and in between at most every PUBLISH_INTERVAL_MS.
-    // The first chunk of the walk that read something: the top of the page.
-    const top = walked && !this.topPublished && this.orderCursor > 0;
+    // The first task that matched runs of the walk (the walk may have read them in the task
+    // before, when the viewport's blocks took that task's time): the top of the page.
+    const top = !this.topPublished && this.orderCursor > 0;
     if (this.needsPublish && (!more || viewportDone || top || this.now() - this.lastPublish >= PUBLISH_INTERVAL_MS)) {
       if (top) this.topPublished = true;
       this.publish();

@@ -13,7 +13,7 @@
 // `toString()` equals the matched text up to this normalisation.
 
 import { type Builtins, charCodeAt, strSlice, TEXT_NODE, ELEMENT_NODE } from './builtins';
-import { BREAK_TAGS, classify, isBlockTag, type OwnNodeTest } from './block-rules';
+import { BREAK_TAGS, classify, isBlockTag, NOT_FLAT_SELECTOR, type OwnNodeTest } from './block-rules';
 
 /** A stretch of run text copied from one place in the DOM. */
 export interface Piece {
@@ -32,10 +32,14 @@ export interface Piece {
 export interface TextRun {
   /** The nearest block element; re-scanned as a unit when its own inline content changes. */
   block: Element;
-  /** First text node of the run: its document position orders runs. */
+  /**
+   * Where the run starts: its first text node, or the block itself for a block read flat
+   * (its only run). Its document position orders runs: no other run starts inside that block.
+   */
   first: Node;
   text: string;
-  pieces: Piece[];
+  /** The offset map (worked out on first use for a block read flat). */
+  readonly pieces: Piece[];
 }
 
 function isSpace(c: number): boolean {
@@ -161,6 +165,59 @@ class RunBuilder {
   }
 }
 
+/**
+ * The run of a block with nothing but inline text inside (no nested block, break, skipped or
+ * editable element: `NOT_FLAT_SELECTOR`), read with one `textContent` call instead of a
+ * node-by-node walk. Its text is the walk's text: `textContent` is its text nodes' data in
+ * document order, and the same RunBuilder collapses it. The offset map is worked out on first
+ * use — only drawn and hovered mentions need one — by walking the block's text nodes then.
+ */
+class FlatRun implements TextRun {
+  readonly first: Node;
+  private mapped: Piece[] | null = null;
+
+  constructor(private readonly b: Builtins, readonly block: Element, readonly text: string) {
+    this.first = block;
+  }
+
+  get pieces(): Piece[] {
+    return (this.mapped ??= mapFlatBlock(this.b, this.block, this.text));
+  }
+}
+
+/** The pieces of a block read flat; none when its text is no longer `text` (it changed since). */
+function mapFlatBlock(b: Builtins, block: Element, text: string): Piece[] {
+  const builder = new RunBuilder();
+  let node: Node | null = b.firstChild(block);
+  while (node) {
+    const type = b.nodeType(node);
+    if (type === TEXT_NODE) builder.addText(node, b.data(node as Text));
+    const child = type === ELEMENT_NODE ? b.firstChild(node) : null;
+    if (child) {
+      node = child;
+      continue;
+    }
+    let cur: Node | null = node;
+    node = null;
+    while (cur && cur !== block) {
+      const sib: Node | null = b.nextSibling(cur);
+      if (sib) {
+        node = sib;
+        break;
+      }
+      cur = b.parentNode(cur);
+    }
+  }
+  // A changed block is re-read when its mutation records are handled; no Range until then.
+  const run = builder.take(block);
+  return run && run.text === text ? run.pieces : [];
+}
+
+/** Whether `block` can be read flat (one native selector match over its subtree). */
+function isFlat(b: Builtins, block: Element): boolean {
+  return b.querySelector(block, NOT_FLAT_SELECTOR) === null;
+}
+
 export interface WalkOptions {
   isOwnNode?: OwnNodeTest;
   /**
@@ -172,6 +229,8 @@ export interface WalkOptions {
   /** Called when a block element's runs are about to be (re)collected, before its runs. */
   onBlock: (block: Element) => void;
   onRun: (run: TextRun) => void;
+  /** Read inline-only blocks flat (default true; false walks every node, for tests). */
+  flat?: boolean;
 }
 
 export type WalkStatus = 'done' | 'paused' | 'lost';
@@ -187,11 +246,22 @@ export class RunWalker {
   private readonly blocks: Element[];
   private readonly forcedStack: Node[] = [];
   private readonly builder = new RunBuilder();
+  private readonly flat: boolean;
   private started = false;
 
   constructor(private readonly b: Builtins, private readonly root: Element, private readonly o: WalkOptions) {
     this.blocks = [root];
     this.next = b.firstChild(root);
+    this.flat = o.flat ?? true;
+  }
+
+  /** Reads a flat block's run (`onBlock` first, as for a walked block). */
+  private readFlat(block: Element): void {
+    this.o.onBlock(block);
+    const text = this.b.textContent(block) ?? '';
+    this.builder.addText(block, text);
+    const run = this.builder.take(block);
+    if (run) this.o.onRun(new FlatRun(this.b, block, run.text));
   }
 
   private flush(): void {
@@ -225,6 +295,10 @@ export class RunWalker {
     if (isBlockTag(name)) {
       this.flush();
       if (!this.o.descendBlock(el, forced)) return false;
+      if (this.flat && isFlat(b, el)) {
+        this.readFlat(el);
+        return false;
+      }
       this.blocks[this.blocks.length] = el;
       this.o.onBlock(el);
     }
@@ -244,6 +318,11 @@ export class RunWalker {
     const b = this.b;
     if (!this.started) {
       this.started = true;
+      if (this.flat && isFlat(b, this.root)) {
+        this.readFlat(this.root);
+        this.next = null;
+        return 'done';
+      }
       this.o.onBlock(this.root);
     } else if (this.next && (!b.isConnected(this.next) || !b.contains(this.root, this.next))) {
       return 'lost';

@@ -3,6 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isBlockTag } from '../../dom/block-rules';
+import { builtinsFor } from '../../dom/builtins';
+import { RunWalker, type TextRun } from '../../dom/text-runs';
 import { collapse, loadPage, rangeReadingText, startScanner, testMatcher } from './helpers';
 
 const RUNS = Number(process.env.FC_RUNS ?? 100) || 100;
@@ -75,5 +77,47 @@ describe('DOM layer on random trees', () => {
     );
     expect(seen).toBeGreaterThan(0); // the generator does produce names
 
+  });
+
+  it('reads an inline-only block flat into the same run and offset map as the node-by-node walk', { timeout: Math.max(60_000, RUNS * 20) }, () => {
+    const runsOf = (doc: Document, flat: boolean): TextRun[] => {
+      const out: TextRun[] = [];
+      new RunWalker(builtinsFor(doc), doc.body, { descendBlock: () => true, onBlock: () => {}, onRun: (r) => out.push(r), flat }).step(() => false);
+      return out;
+    };
+    let flatRuns = 0;
+    fc.assert(
+      fc.property(fc.array(treeArb, { minLength: 1, maxLength: 5 }), (trees) => {
+        const doc = loadPage('<!doctype html><html><body></body></html>');
+        for (const t of trees) build(doc, doc.body, t);
+        const walked = runsOf(doc, false);
+        const read = runsOf(doc, true);
+        expect(read.map((r) => [r.block, r.text])).toEqual(walked.map((r) => [r.block, r.text]));
+        for (let i = 0; i < read.length; i++) {
+          const a = read[i]!;
+          const w = walked[i]!;
+          if (a.first === a.block) flatRuns++;
+          else expect(a.first).toBe(w.first);
+          // The lazily worked-out map is the walk's, piece for piece (the same text nodes).
+          expect(a.pieces.length).toBe(w.pieces.length);
+          a.pieces.forEach((p, k) => {
+            const q = w.pieces[k]!;
+            expect([p.start, p.len, p.nodeOffset, p.synthetic]).toEqual([q.start, q.len, q.nodeOffset, q.synthetic]);
+            expect(p.node).toBe(q.node);
+          });
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    expect(flatRuns).toBeGreaterThan(0); // the generator does make inline-only blocks
+  });
+
+  it('gives a flat block no offset map once its text changed (its mutation has it re-read)', () => {
+    const doc = loadPage('<!doctype html><html><body><p>Vitaly <b>Churkin</b> spoke.</p></body></html>');
+    const out: TextRun[] = [];
+    new RunWalker(builtinsFor(doc), doc.body, { descendBlock: () => true, onBlock: () => {}, onRun: (r) => out.push(r) }).step(() => false);
+    expect(out.map((r) => [r.text, r.first === r.block])).toEqual([['Vitaly Churkin spoke.', true]]);
+    doc.querySelector('b')!.firstChild!.nodeValue = 'Lavrov';
+    expect(out[0]!.pieces).toEqual([]);
   });
 });
