@@ -7,7 +7,7 @@
 // the address it polls those sizes in a setTimeout(0) loop from DOMContentLoaded on (every
 // ~4 ms once the browser clamps nested timers: a resolution of ~4 ms, for a negligible share
 // of the main thread; a MessageChannel loop was finer but took up to a third of the main
-// thread's time on the 2 MB page) and records:
+// thread's time on the 2 MB page), and again in every animation frame, and records:
 //   registered — first time any factcard-* highlight exists (the content script has loaded
 //                its index and built its highlighter);
 //   first      — first time the highlights hold a range (the viewport pass published);
@@ -40,7 +40,7 @@ export const OBSERVER_SOURCE = `(function () {
     if (reg) for (var i = 0; i < names.length; i++) { var h = reg.get(names[i]); if (h) { any = true; sum += h.size; } }
     return [sum, any];
   };
-  var tick = function () {
+  var look = function () {
     var r = read(), sum = r[0], any = r[1];
     var t = performance.now();
     if (any && st.registered === null) st.registered = t;
@@ -50,10 +50,15 @@ export const OBSERVER_SOURCE = `(function () {
       seen = sum;
       st.count = sum;
     }
-    if (!st.stop && t - t0 < 120000) setTimeout(tick, 0);
+    return !st.stop && t - t0 < 120000;
   };
+  var tick = function () { if (look()) setTimeout(tick, 0); };
+  // Every animation frame looks too: Firefox holds back timers while a page loads, which made
+  // its timer loop see a change up to ~25 ms after the frame that painted it.
+  var onFrame = function () { if (look()) requestAnimationFrame(onFrame); };
   document.addEventListener('DOMContentLoaded', function () {
     t0 = performance.now();
+    requestAnimationFrame(onFrame);
     requestAnimationFrame(function () {
       st.frame = [performance.now(), read()[0]];
       // After that frame: its paint, if it was the first, is in the paint timeline by then.

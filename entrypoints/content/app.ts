@@ -31,9 +31,19 @@ const INVALIDATION_CHECK_MS = 2000;
 
 const reportProblem = (e: unknown): void => console.debug('[factcard]', e);
 
+/** The settings being read; `value` once they are (usually before DOMContentLoaded). */
+export interface SettingsRead {
+  promise: Promise<Settings>;
+  value: Settings | undefined;
+}
+
 /** Starts reading the settings (at document_start, so the read overlaps the page's parsing). */
-export function readSettings(): Promise<Settings> {
-  return loadSettings(reportProblem);
+export function readSettings(): SettingsRead {
+  const read: SettingsRead = { promise: loadSettings(reportProblem), value: undefined };
+  void read.promise.then((s) => {
+    read.value = s;
+  });
+  return read;
 }
 
 /** Runs `start` once the page's HTML is parsed: in DOMContentLoaded, or now when it is. */
@@ -52,11 +62,11 @@ function isHtmlDocument(doc: Document): boolean {
  * stylesheet is adopted, while the page is still parsing and styling it costs nothing
  * (dom/highlighter.ts says why that matters).
  */
-export function prepareHighlighter(ctx: ContentScriptContext, settings: Promise<Settings>): Highlighter | undefined {
+export function prepareHighlighter(ctx: ContentScriptContext, settings: SettingsRead): Highlighter | undefined {
   const doc = document;
   if (!isHtmlDocument(doc)) return undefined;
   const highlighter = new Highlighter(doc, { onError: reportProblem });
-  void settings.then((s) => {
+  void settings.promise.then((s) => {
     if (ctx.signal.aborted || pageStatusFor(s, location.href) !== 'on' || s.highlightStyle === 'none') return;
     // No key is held yet: with "hide the highlights until the key is held" nothing is marked,
     // but the sheet goes in now all the same (showing the marks later must not restyle).
@@ -68,7 +78,7 @@ export function prepareHighlighter(ctx: ContentScriptContext, settings: Promise<
   return highlighter;
 }
 
-export function startFactcard(ctx: ContentScriptContext, settings: Promise<Settings> = readSettings(), early?: Highlighter): void {
+export function startFactcard(ctx: ContentScriptContext, settings: SettingsRead = readSettings(), early?: Highlighter): void {
   const doc = document;
   // XML and other non-HTML documents have no place for a card. Chromium's XML tree viewer
   // gives an XML document an HTML root and body, but createElement there still makes
@@ -166,10 +176,15 @@ export function startFactcard(ctx: ContentScriptContext, settings: Promise<Setti
     if (pageStatusFor(s, location.href) !== 'on') card.closeAll();
     session.apply(s);
   };
-  session.start();
-  void settings.then((s) => {
-    if (!signal.aborted) apply(s);
-  });
+  if (settings.value) {
+    // Read already (the usual case): the scan starts knowing them, and its first chunk draws.
+    apply(settings.value);
+  } else {
+    session.start();
+    void settings.promise.then((s) => {
+      if (!signal.aborted) apply(s);
+    });
+  }
   const unwatch = watchSettings(apply);
   signal.addEventListener('abort', unwatch, { once: true });
 }
