@@ -127,6 +127,26 @@ describe('chunked scanning', () => {
     expect(h.scanner.idle()).toBe(true);
   });
 
+  it('reads at most 16 KB of text in a first chunk run at once, draws what it found, and leaves the rest to later tasks', () => {
+    // 2,000 paragraphs of ~20 characters: ~40 KB of text; the clock never runs out.
+    const doc = loadPage(bigPage(2000, 0, 0));
+    const h = startScanner(doc, { firstChunkNow: true, now: () => 0 });
+    expect(h.changes).toHaveLength(1);
+    const first = h.changes[0]!;
+    const lastRead = Math.max(...first.map((m) => Number(m.block.id.slice(1))));
+    // The top of the page, not all of it: 16 KB of text, give or take the few dozen nodes
+    // the walk reads between two looks at its limits (mentions are every 10th paragraph).
+    const textUpTo = (n: number): number => [...doc.querySelectorAll('p')].slice(0, n + 1).reduce((k, p) => k + p.textContent!.length, 0);
+    expect(textUpTo(lastRead + 10)).toBeGreaterThanOrEqual(16_384);
+    expect(textUpTo(lastRead)).toBeLessThan(16_384 + 1_000);
+    expect(first[0]!.block.id).toBe('p3');
+    expect(h.scanner.idle()).toBe(false);
+    h.sched.runTasks();
+    const all = h.scanner.mentions();
+    expect(all.filter((m) => m.entity === 'vitaly-churkin')).toHaveLength(200);
+    expect(h.scanner.idle()).toBe(true);
+  });
+
   it('never reads viewport blocks inside an editable region, nor ones the walk has read', async () => {
     const doc = loadPage(`<!doctype html><html><body>
       <p id="a">Vitaly Churkin spoke.</p>
