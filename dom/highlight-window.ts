@@ -122,9 +122,12 @@ export class HighlightWindow {
     if (!w) return;
     const list = this.list;
     const current = new Set<Element>();
+    let prev: Element | null = null;
     for (let i = 0; i < list.length; i++) {
       const blk = list[i]!.block;
-      if (current.has(blk)) continue;
+      // Mentions come in document order: a block's mentions are neighbours.
+      if (blk === prev || current.has(blk)) continue;
+      prev = blk;
       current.add(blk);
       if (!this.near.has(blk)) {
         this.near.set(blk, undefined);
@@ -158,9 +161,14 @@ export class HighlightWindow {
       next = list;
     } else {
       const out: PageMention[] = [];
+      let blk: Element | null = null;
+      let n: boolean | undefined;
       for (let i = 0; i < list.length; i++) {
         const m = list[i]!;
-        const n = this.near.get(m.block);
+        if (m.block !== blk) {
+          blk = m.block;
+          n = this.near.get(blk);
+        }
         if (n === true || (n === undefined && this.drawnSet.has(m))) out[out.length] = m;
       }
       next = out;

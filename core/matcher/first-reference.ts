@@ -13,13 +13,18 @@ import type { TextMatch } from '../matcher-types';
  * later call with the same set continues where this one stopped.
  */
 export function applyFirstReference(blocks: readonly (readonly TextMatch[])[], seen: Set<string> = new Set()): TextMatch[][] {
-  return blocks.map((matches) =>
-    matches.filter((m) => {
-      if (!m.weak) {
-        seen.add(m.entity);
-        return true;
-      }
-      return seen.has(m.entity) || (m.anchor !== undefined && seen.has(m.anchor));
-    }),
-  );
+  return blocks.map((matches) => matches.filter((m) => keepsFirstReference(m, seen)));
+}
+
+/**
+ * The rule for the next match in document order: whether it counts, given the entities with
+ * a strong match before it (`seen`, which a strong match joins). For callers that walk their
+ * matches themselves (the page scanner, over tens of thousands of them, without the arrays).
+ */
+export function keepsFirstReference(m: TextMatch, seen: Set<string>): boolean {
+  if (!m.weak) {
+    seen.add(m.entity);
+    return true;
+  }
+  return seen.has(m.entity) || (m.anchor !== undefined && seen.has(m.anchor));
 }

@@ -3,7 +3,7 @@
 
 export { compileIndex, type CompiledIndex } from './compile';
 export { loadMatcher } from './matcher';
-export { applyFirstReference } from './first-reference';
+export { applyFirstReference, keepsFirstReference } from './first-reference';
 export { aliasEntriesFromDataset } from './dataset-aliases';
 export { NAME_PREFIX_WORDS } from './context';
 export { normalizeKey, normalizeExact } from '../normalize';
