@@ -31,9 +31,9 @@ const TOP = new Map<string, number>();
 const JOBS: [job: string, test: RegExp][] = [
   ['settings', /settings|storage|getItem|parseSettings|migrat|valibot|^_?parse$|^safeParse/i],
   ['ranges', /rangeFor|pieceAt|createRange|setStart|setEnd|rangeOf/],
-  ['matching', /^find$|findIn|matchAt|walkTrie|fold|^match$|typeOf|normaliz|isWord|caseFold|unitFlags|tables|classifyUnit|spanHasCase/i],
-  ['collection', /^(data|nextSibling|firstChild|parentNode|nodeType|localName|getAttribute|hasAttribute|isConnected|contains|compareDocumentPosition|charCodeAt|strSlice)$|RunWalker|RunBuilder|^step$|^enter$|^exit$|addText|addBreak|emit|flush|isSpace|isDropped|take|classify|isBlockTag|nearestBlock|readAhead|fullWalker|walker|unreadBlocks|probe|onRun|onBlock|isOwnNode|editable/i],
-  ['publishing', /publish|applyFirstReference|countsByEntity|changed|onMentions|summary|report|matchInOrder|^task$/i],
+  ['matching', /^find$|findIn|matchAt|walkTrie|^walk$|^pick$|onWordBoundaries|nameContextAllows|codePointBefore|fold|^match$|typeOf|normaliz|isWord|caseFold|unitFlags|exactUnit|tables|classifyUnit|classifyFast|classifyByRegex|spanHasCase/i],
+  ['collection', /^(data|textContent|querySelector|nextSibling|firstChild|parentNode|nodeType|localName|getAttribute|hasAttribute|hasAttributes|isConnected|contains|compareDocumentPosition|charCodeAt|strSlice)$|RunWalker|RunBuilder|^step$|^enter$|^exit$|addText|addPlainText|addBreak|emit|flush|isSpace|isDropped|take|classify|isBlockTag|isFlat|readFlat|mapFlatBlock|nearestBlock|readAhead|fullWalker|walker|unreadBlocks|probe|onRun|onBlock|isOwnNode|editable/i],
+  ['publishing', /publish|applyFirstReference|keepsFirstReference|countsByEntity|changed|onMentions|summary|report|matchInOrder|^task$/i],
   ['drawing', /Highlight|draw|update|setStyle|adopt|ensure|register|syncObserved|observe|intersect/i],
   ['start-up', /loadMatcher|decode|startFactcard|main|whenParsed|CardController|ScanSession|CardHost|^$/],
 ];
