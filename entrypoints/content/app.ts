@@ -10,6 +10,7 @@ import compiledIndex from 'virtual:factcard-index';
 import { marksHiddenUntilHeld } from '../../core/hold-key';
 import { viewerHash } from '../../core/links';
 import { loadMatcher } from '../../core/matcher';
+import type { Matcher } from '../../core/matcher-types';
 import type { ContentProtocol } from '../../core/protocol';
 import type { Settings } from '../../core/settings';
 import { HighlightWindow } from '../../dom/highlight-window';
@@ -44,6 +45,13 @@ export function readSettings(): SettingsRead {
     read.value = s;
   });
   return read;
+}
+
+let bundled: Matcher | undefined;
+
+/** The bundled dataset's matcher, made once: index.ts makes it at document_start, beside the settings read. */
+export function bundledMatcher(): Matcher {
+  return (bundled ??= loadMatcher(compiledIndex));
 }
 
 /** Runs `start` once the page's HTML is parsed: in DOMContentLoaded, or now when it is. */
@@ -110,7 +118,7 @@ export function startFactcard(ctx: ContentScriptContext, settings: SettingsRead 
     doc,
     url: () => location.href,
     // The merged bundled + library index when the reader has a library (read at document_start).
-    matcher: libraryMatcherNow(onError) ?? loadMatcher(compiledIndex),
+    matcher: libraryMatcherNow(onError) ?? bundledMatcher(),
     drawn,
     styled: () => highlighter.styled,
     isOwnNode: (n) => card.isOwnNode(n),
@@ -144,7 +152,7 @@ export function startFactcard(ctx: ContentScriptContext, settings: SettingsRead 
     onError,
     onMatcher: (next) => {
       card.forgetCards();
-      session.setMatcher(next ?? loadMatcher(compiledIndex));
+      session.setMatcher(next ?? bundledMatcher());
     },
   });
 

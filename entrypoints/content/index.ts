@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { trustOwnRealm } from '../../dom/builtins';
-import { prepareHighlighter, readSettings, startFactcard, whenParsed } from './app';
+import { bundledMatcher, prepareHighlighter, readSettings, startFactcard, whenParsed } from './app';
 import { preloadLibraryIndex } from './library-sync';
 
 export default defineContentScript({
@@ -17,8 +17,10 @@ export default defineContentScript({
     const settings = readSettings();
     // The highlight stylesheet goes in while the page is still empty (dom/highlighter.ts).
     const highlighter = prepareHighlighter(ctx, settings);
-    // The reader's library index is read beside the settings (library-sync.ts).
+    // The reader's library index is read beside the settings (library-sync.ts), and the
+    // bundled index is loaded while the page parses, not in DOMContentLoaded.
     void preloadLibraryIndex();
+    bundledMatcher();
     whenParsed(ctx, () => startFactcard(ctx, settings, highlighter));
   },
 });

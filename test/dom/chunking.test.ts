@@ -127,6 +127,16 @@ describe('chunked scanning', () => {
     expect(h.scanner.idle()).toBe(true);
   });
 
+  it('gives a first chunk run at once more time than later chunks: its text limit bounds it', () => {
+    // 30 paragraphs at 1 ms a find: 30 ms of work, over the 16 ms of a later chunk.
+    const world = costlyWorld(1);
+    const h = startScanner(loadPage(bigPage(30, 0, 0)), { firstChunkNow: true, matcher: world.matcher, now: world.now });
+    expect(world.now()).toBeGreaterThan(16);
+    expect(h.scanner.idle()).toBe(true);
+    expect(h.changes).toHaveLength(1);
+    expect(h.changes[0]!.filter((m) => m.entity === 'vitaly-churkin')).toHaveLength(3);
+  });
+
   it('reads at most 16 KB of text in a first chunk run at once, draws what it found, and leaves the rest to later tasks', () => {
     // 2,000 paragraphs of ~20 characters: ~40 KB of text; the clock never runs out.
     const doc = loadPage(bigPage(2000, 0, 0));
