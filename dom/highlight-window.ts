@@ -10,7 +10,9 @@
 // counts, hover, keyboard navigation) still cover the whole page.
 //
 // "Near" comes from an IntersectionObserver on the mentions' blocks (watched from the first
-// list longer than the limit on), with a margin of
+// list on, under the limit too: a page that grows past it then has its blocks' reports
+// already — watching only from the first longer list put one more redraw, a frame later,
+// after the end of the 200 KB page's scan), with a margin of
 // `marginViewports` viewports above and below: the browser works out what scrolled in or out,
 // off the main thread's JS, and reports once per frame at most. A mention whose block has
 // not been reported yet keeps its previous state (drawn or not), so crossing the limit never
@@ -122,10 +124,6 @@ export class HighlightWindow {
     const w = this.watcher;
     if (!w) return;
     const list = this.list;
-    // At most `limit` mentions are all drawn: nothing to watch until a list first has more
-    // (on most pages, never). Blocks watched from then on keep their drawn state until the
-    // observer reports them, as any newly watched block does.
-    if (this.near.size === 0 && list.length <= this.limit) return;
     const current = new Set<Element>();
     let prev: Element | null = null;
     for (let i = 0; i < list.length; i++) {
