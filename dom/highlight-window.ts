@@ -10,9 +10,8 @@
 // counts, hover, keyboard navigation) still cover the whole page.
 //
 // "Near" comes from an IntersectionObserver on the mentions' blocks (watched from the first
-// list on, under the limit too: a page that grows past it then has its blocks' reports
-// already — watching only from the first longer list put one more redraw, a frame later,
-// after the end of the 200 KB page's scan), with a margin of
+// list on, under the limit too, so a page that grows past it has their reports already; see
+// bench/README.md, third pass), with a margin of
 // `marginViewports` viewports above and below: the browser works out what scrolled in or out,
 // off the main thread's JS, and reports once per frame at most. A mention whose block has
 // not been reported yet keeps its previous state (drawn or not), so crossing the limit never

@@ -170,7 +170,7 @@ class RunBuilder {
  * editable element: `NOT_FLAT_SELECTOR`), read with one `textContent` call instead of a
  * node-by-node walk. Its text is the walk's text: `textContent` is its text nodes' data in
  * document order, and the same RunBuilder collapses it. The offset map is worked out on first
- * use — only drawn and hovered mentions need one — by walking the block's text nodes then.
+ * use — only drawn and hovered mentions need one — by the node-by-node walk of that block.
  */
 class FlatRun implements TextRun {
   readonly first: Node;
@@ -185,32 +185,15 @@ class FlatRun implements TextRun {
   }
 }
 
-/** The pieces of a block read flat; none when its text is no longer `text` (it changed since). */
+/**
+ * The pieces of a block read flat, from the node-by-node walk of it; none when it no longer
+ * reads as that one run of `text` (it changed since: its mutation has it re-read).
+ */
 function mapFlatBlock(b: Builtins, block: Element, text: string): Piece[] {
-  const builder = new RunBuilder();
-  let node: Node | null = b.firstChild(block);
-  while (node) {
-    const type = b.nodeType(node);
-    if (type === TEXT_NODE) builder.addText(node, b.data(node as Text));
-    const child = type === ELEMENT_NODE ? b.firstChild(node) : null;
-    if (child) {
-      node = child;
-      continue;
-    }
-    let cur: Node | null = node;
-    node = null;
-    while (cur && cur !== block) {
-      const sib: Node | null = b.nextSibling(cur);
-      if (sib) {
-        node = sib;
-        break;
-      }
-      cur = b.parentNode(cur);
-    }
-  }
-  // A changed block is re-read when its mutation records are handled; no Range until then.
-  const run = builder.take(block);
-  return run && run.text === text ? run.pieces : [];
+  const runs: TextRun[] = [];
+  new RunWalker(b, block, { flat: false, descendBlock: () => true, onBlock: () => {}, onRun: (r) => void runs.push(r) }).step(() => false);
+  const run = runs.length === 1 ? runs[0] : undefined;
+  return run && run.block === block && run.text === text ? run.pieces : [];
 }
 
 /** Whether `block` can be read flat (one native selector match over its subtree). */
