@@ -158,7 +158,24 @@ export async function factcardRun(driver: Driver, url: string, opts: { quietMs: 
 }
 
 /** The page alone (no extension): heap after GC and long tasks after DOMContentLoaded. */
-export async function plainPageRun(browser: PlainBrowser, url: string, heap: boolean): Promise<{ heapBytes: number | null; longTasks: number | null; longestTask: number | null }> {
+/** What a page load waits for, in ms from the first byte of its HTML (navigation timing's responseStart). */
+export interface LoadTiming {
+  /** DOMContentLoaded: a document_start content script runs, and delays it, before the page is parsed. */
+  dcl: number;
+  /** First contentful paint. */
+  fcp: number | null;
+}
+
+function loadTiming(st: ObserverState): LoadTiming {
+  return { dcl: st.dcl - st.responseStart, fcp: st.fcp === null ? null : st.fcp - st.responseStart };
+}
+
+/**
+ * One load of the page, nothing else on it (no observer loop, no summary probe): its long
+ * tasks, heap and load timing. Run in the browser without the extension (the page alone) and
+ * in the one with it, so the two load timings differ only by the content script.
+ */
+export async function plainPageRun(browser: { open(url: string): Promise<TestPage> }, url: string, heap: boolean): Promise<{ heapBytes: number | null; longTasks: number | null; longestTask: number | null; load: LoadTiming }> {
   const p = await browser.open(url);
   try {
     await sleep(500);
@@ -168,6 +185,7 @@ export async function plainPageRun(browser: PlainBrowser, url: string, heap: boo
       heapBytes: heap ? await heapUsed(p) : null,
       longTasks: tasks ? tasks.length : null,
       longestTask: tasks ? Math.max(0, ...tasks.map(([, d]) => d)) : null,
+      load: loadTiming(st),
     };
   } finally {
     await p.close();

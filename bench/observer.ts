@@ -95,6 +95,10 @@ export const OBSERVER_SOURCE = `(function () {
 /** Observer state plus the navigation timing it is measured against. */
 export interface ObserverState {
   dcl: number;
+  /** Navigation timing's responseStart: the first byte of the page's HTML. */
+  responseStart: number;
+  /** First contentful paint (paint timing), or null before it. */
+  fcp: number | null;
   load: number;
   now: number;
   registered: number | null;
@@ -114,7 +118,8 @@ export interface ObserverState {
 export const READ_STATE = `(() => {
   const nav = performance.getEntriesByType('navigation')[0];
   const s = window.__fcObs;
-  return { dcl: nav ? nav.domContentLoadedEventStart : 0, load: nav ? nav.loadEventEnd : 0, now: performance.now(),
+  const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+  return { dcl: nav ? nav.domContentLoadedEventStart : 0, responseStart: nav ? nav.responseStart : 0, fcp: fcp ? fcp.startTime : null, load: nav ? nav.loadEventEnd : 0, now: performance.now(),
     registered: s.registered, first: s.first, last: s.last, count: s.count, changes: s.changes, longtasks: s.longtasks,
     lastMove: s.lastMove, hostAt: s.hostAt, paintedAt: s.paintedAt, batches: s.batches, frame: s.frame, firstPaint: s.firstPaint };
 })()`;

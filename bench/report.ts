@@ -2,7 +2,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { BrowserName } from '../test/e2e/harness';
-import type { BaselineSample, FactcardSample, SoakResult } from './browser';
+import type { BaselineSample, FactcardSample, LoadTiming, SoakResult } from './browser';
 import type { Machine } from './machine';
 import { matcherBenchMarkdown, type Result as MatcherResult } from './matcher';
 import { CONTENT_SCRIPT_BUDGET, type Bytes } from './size';
@@ -17,6 +17,8 @@ export interface PageResult {
   factcard: FactcardSample[];
   floor: BaselineSample[];
   alone: { heapBytes: number | null; longTasks: number | null; longestTask: number | null };
+  /** Load timing (ms from the HTML's first byte) with the content script and of the page alone. */
+  load?: { factcard: LoadTiming[]; alone: LoadTiming[] };
   markDefault: BaselineSample[] | string;
   markRegExp: BaselineSample[];
 }
@@ -79,6 +81,24 @@ function pageTables(b: BrowserResult, limitMs: number): string[] {
     lines.push(
       `| ${p.label} | ${kB(p.htmlBytes)} | ${num(p.textNodes, 0)} | ${lt ? `${num(lt.median, 0)} (${num(lt.min, 0)}–${num(lt.max, 0)}), ${ms(longest)}` : why} | ${p.alone.longTasks === null ? why : `${p.alone.longTasks}, ${num(p.alone.longestTask ?? 0, 0)}`} | ${heap ? `${num(heap.median / 1e6, 2)} MB` : why} | ${p.alone.heapBytes === null ? why : `${num(p.alone.heapBytes / 1e6, 2)} MB`} | ${heap && p.alone.heapBytes !== null ? `${num((heap.median - p.alone.heapBytes) / 1e6, 2)} MB` : '–'} |`,
     );
+  }
+  if (b.pages.some((p) => p.load)) {
+    lines.push(
+      '',
+      'What the page waits for, in ms from the first byte of its HTML (navigation timing `responseStart`): DOMContentLoaded and the first contentful paint, with Factcard and for the page alone (each in its own browser instance, on plain loads without the observer loop or the summary probe). The content script runs at `document_start`, before the page is parsed: its start-up delays DOMContentLoaded, and the work it does in DOMContentLoaded comes before the first paint.',
+      '',
+      '| page | DOMContentLoaded with Factcard | page alone | Δ | first contentful paint with Factcard | page alone | Δ |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    );
+    for (const p of b.pages) {
+      if (!p.load) continue;
+      const d1 = stat(p.load.factcard.map((l) => l.dcl));
+      const d0 = stat(p.load.alone.map((l) => l.dcl));
+      const f1 = stat(pick(p.load.factcard, (l) => l.fcp));
+      const f0 = stat(pick(p.load.alone, (l) => l.fcp));
+      const delta = (a: Stat | null, z: Stat | null): string => (a && z ? `${a.median >= z.median ? '+' : '−'}${num(Math.abs(a.median - z.median), 1)}` : '–');
+      lines.push(`| ${p.label} | ${ms(d1)} | ${ms(d0)} | ${delta(d1, d0)} | ${ms(f1)} | ${ms(f0)} | ${delta(f1, f0)} |`);
+    }
   }
   return lines;
 }

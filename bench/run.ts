@@ -13,7 +13,7 @@ import { DEFAULT_SETTINGS } from '../core/settings';
 import { assertBuilt, launch, poll, startServer, type BrowserName, type Driver } from '../test/e2e/harness';
 import { evaluateText, launchPlainChromium, launchPlainFirefox, type PlainBrowser } from '../test/e2e/harness/native';
 import type { Routes } from '../test/e2e/harness/server';
-import { dynamicRun, factcardRun, floorRun, hoverRun, markRun, plainPageRun, soakRun, type BaselineSample, type FactcardSample, type SoakResult } from './browser';
+import { dynamicRun, factcardRun, floorRun, hoverRun, markRun, plainPageRun, soakRun, type BaselineSample, type FactcardSample, type LoadTiming, type SoakResult } from './browser';
 import { scanContent } from '../scripts/scan';
 import type { Dataset } from '../core/dataset-types';
 import { readFileSync } from 'node:fs';
@@ -64,7 +64,7 @@ async function measureBrowser(name: BrowserName, routes: Routes, origin: (p: str
   const pages: PageResult[] = [];
   const isChromium = name === 'chromium';
   const plain: PlainBrowser = isChromium ? await launchPlainChromium() : await launchPlainFirefox();
-  const baselines = new Map<string, { floor: BaselineSample[]; alone: Awaited<ReturnType<typeof plainPageRun>>; markDefault: BaselineSample[] | string; markRegExp: BaselineSample[] }>();
+  const baselines = new Map<string, { floor: BaselineSample[]; alone: PageResult['alone']; aloneLoad: LoadTiming[]; markDefault: BaselineSample[] | string; markRegExp: BaselineSample[] }>();
   try {
     for (const { page, runs, warmup } of PAGES) {
       const url = origin(`/${page.key}.html`);
@@ -81,7 +81,7 @@ async function measureBrowser(name: BrowserName, routes: Routes, origin: (p: str
         const first = await markRun(plain, url, 'default', names, MARK_LIMIT_MS);
         markDefault = first.cut ? [first] : [first, ...(await repeat(Math.max(1, runs - 2), 0, () => markRun(plain, url, 'default', names, MARK_LIMIT_MS)))];
       }
-      baselines.set(page.key, { floor, alone, markDefault, markRegExp });
+      baselines.set(page.key, { floor, alone, aloneLoad: aloneRuns.map((r) => r.load), markDefault, markRegExp });
     }
   } finally {
     await plain.close();
@@ -97,8 +97,11 @@ async function measureBrowser(name: BrowserName, routes: Routes, origin: (p: str
       const url = origin(`/${page.key}.html`);
       log(`${name}: Factcard on the ${page.label} page (${warmup} warm-up + ${runs} runs)`);
       const samples: FactcardSample[] = await repeat(runs, warmup, () => factcardRun(driver, url, { quietMs: page.textChars > 1e6 ? 1500 : 800, heap: isChromium }));
+      // The same loads as the page alone above, now with the content script: what it costs the
+      // page before and at its first paint (no observer loop, no summary probe on these).
+      const withLoad = await repeat(runs, warmup, () => plainPageRun(driver, url, false));
       const b = baselines.get(page.key)!;
-      pages.push({ key: page.key, label: page.label, textChars: page.textChars, htmlBytes: Buffer.byteLength(page.html), textNodes: Number(/^(\d+)/.exec(b.floor[0]?.detail ?? '')?.[1] ?? 0), factcard: samples, floor: b.floor, alone: b.alone, markDefault: b.markDefault, markRegExp: b.markRegExp });
+      pages.push({ load: { factcard: withLoad.map((r) => r.load), alone: b.aloneLoad }, key: page.key, label: page.label, textChars: page.textChars, htmlBytes: Buffer.byteLength(page.html), textNodes: Number(/^(\d+)/.exec(b.floor[0]?.detail ?? '')?.[1] ?? 0), factcard: samples, floor: b.floor, alone: b.alone, markDefault: b.markDefault, markRegExp: b.markRegExp });
     }
 
     log(`${name}: dynamic page (1,000 paragraphs in 20 bursts)`);
