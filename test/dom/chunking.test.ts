@@ -48,6 +48,31 @@ describe('chunked scanning', () => {
     expect(h.scanner.mentions().filter((m) => m.entity === 'vitaly-churkin')).toHaveLength(40);
   });
 
+  it('publishes in a task of its own once a task has spent its budget (the top of the page aside)', async () => {
+    // Publishing the whole page (every range, every block to watch) is the costliest single
+    // step on a big page: it never starts after the deadline of a task that matched. Several
+    // budgets, so that some of them end the walk with the time spent.
+    let checked = 0;
+    for (let budget = 7; budget <= 30; budget++) {
+      const world = costlyWorld(3);
+      let taskStart = 0;
+      /** Time spent in the task when each publish happened. */
+      const published: number[] = [];
+      const h = startScanner(loadPage(bigPage(120, 0, 0)), { matcher: world.matcher, now: world.now, budgetMs: budget, onChange: () => published.push(world.now() - taskStart) });
+      while (h.sched.tasks.length > 0) {
+        taskStart = world.now();
+        h.sched.tasks.shift()!();
+      }
+      expect(h.errors).toEqual([]);
+      expect(h.scanner.mentions().filter((m) => m.entity === 'vitaly-churkin')).toHaveLength(12);
+      // The first publish is the top of the page, at the end of its chunk; every later one
+      // comes before that task's deadline.
+      for (const spent of published.slice(1)) expect(spent, `budget ${budget}`).toBeLessThan(budget);
+      checked += published.length - 1;
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
   it('slices the collection walk of a huge page too', { timeout: 60_000 }, async () => {
     let t = 0;
     const doc = loadPage(bigPage(1500, 0, 0));
