@@ -82,6 +82,16 @@ export interface Builtins {
   endContainer(r: Range): Node;
   rangeClientRects(r: Range): DOMRectList | null;
   elementRect(e: Element): DOMRect | null;
+  /** A StaticRange over text nodes, or null where there is no StaticRange (see run-ranges.ts). */
+  staticRange(start: Node, startOffset: number, end: Node, endOffset: number): AbstractRange | null;
+}
+
+type StaticRangeCtor = new (init: { startContainer: Node; startOffset: number; endContainer: Node; endOffset: number }) => AbstractRange;
+
+function staticRangeOf(ctor: unknown): Builtins['staticRange'] {
+  const SR = typeof ctor === 'function' ? (ctor as StaticRangeCtor) : null;
+  return (startContainer, startOffset, endContainer, endOffset) =>
+    (SR ? new SR({ startContainer, startOffset, endContainer, endOffset }) : null);
 }
 
 function capture(realm: RealmLike): Builtins {
@@ -116,6 +126,7 @@ function capture(realm: RealmLike): Builtins {
     endContainer: getter(R, 'endContainer'),
     rangeClientRects: (r) => (rangeRects ? rangeRects(r) : null),
     elementRect: (e) => (elRect ? elRect(e) : null),
+    staticRange: staticRangeOf((realm as { StaticRange?: unknown }).StaticRange),
   };
 }
 
@@ -153,6 +164,7 @@ function direct(): Builtins {
     endContainer: (r) => r.endContainer,
     rangeClientRects: (r) => (typeof r.getClientRects === 'function' ? r.getClientRects() : null),
     elementRect: (e) => (typeof e.getBoundingClientRect === 'function' ? e.getBoundingClientRect() : null),
+    staticRange: staticRangeOf((globalThis as { StaticRange?: unknown }).StaticRange),
   };
 }
 

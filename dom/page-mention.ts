@@ -3,7 +3,7 @@
 
 import type { EntityType } from '../core/dataset-types';
 import { builtinsFor } from './builtins';
-import { rangeFor } from './run-ranges';
+import { drawRangeFor, rangeFor } from './run-ranges';
 import type { TextRun } from './text-runs';
 
 export interface PageMention {
@@ -16,8 +16,13 @@ export interface PageMention {
   run: TextRun;
   start: number;
   end: number;
-  /** The mention's text in the page, made on first use (drawing, hovering, scrolling to it). */
+  /** The mention's text in the page, made on first use (hovering, scrolling to it). */
   readonly range: Range;
+  /**
+   * What the highlights draw: a StaticRange over the same text, made on first drawing (see
+   * run-ranges.ts `drawRangeFor` for why not the live Range). `range` where absent.
+   */
+  readonly drawRange?: AbstractRange;
   /** The nearest block element of the mention's text (what highlight windowing observes). */
   block: Element;
   /** true when matched through a weak alias confirmed by an earlier strong mention. */
@@ -31,6 +36,7 @@ export interface PageMention {
  */
 export class LazyMention implements PageMention {
   private r: Range | null = null;
+  private d: AbstractRange | null = null;
 
   constructor(
     readonly id: number,
@@ -59,5 +65,18 @@ export class LazyMention implements PageMention {
     }
     this.r = r ?? builtinsFor(doc).createRange(doc);
     return this.r;
+  }
+
+  get drawRange(): AbstractRange {
+    if (this.d) return this.d;
+    const doc = this.run.block.ownerDocument;
+    let d: AbstractRange | null = null;
+    try {
+      d = drawRangeFor(builtinsFor(doc), doc, this.run, this.start, this.end);
+    } catch {
+      // As for range: the text changed since it was read.
+    }
+    this.d = d ?? builtinsFor(doc).createRange(doc);
+    return this.d;
   }
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIVE_HIGHLIGHT, DEFAULT_COLOR, Highlighter, highlightCss, safeColor, type HighlightLike } from '../../dom/highlighter';
+import { builtinsFor, type Builtins } from '../../dom/builtins';
+import { drawRangeFor } from '../../dom/run-ranges';
 import { FakeHighlight, fakeRegistry, loadPage, startScanner } from './helpers';
 
 async function scanned(html: string) {
@@ -35,6 +37,33 @@ describe('Highlighter', () => {
     expect(active.size).toBe(0);
     hl.update([]);
     expect(sizes(fake.registry)['factcard-person']).toBe(0);
+  });
+
+  it('draws each mention\'s drawRange: a StaticRange over exactly its text where the realm has StaticRange, else its live Range', async () => {
+    const { doc, mentions } = await scanned('<p>Vitaly Churkin met <b>Samantha</b> Power.</p><p>UNICEF<br>Churkin left.</p><p>Matthew <img alt="">Rycroft spoke.</p>');
+    expect(mentions.map((m) => m.text.replace(/\s+/g, ' ')).sort()).toEqual(['Churkin', 'Matthew Rycroft', 'Samantha Power', 'UNICEF', 'Vitaly Churkin']);
+    // The highlighter adds what drawRange gives (happy-dom has no StaticRange: live Ranges here).
+    const fake = fakeRegistry();
+    new Highlighter(doc, fake).update(mentions);
+    const drawn = new Set(['factcard-person', 'factcard-organization'].flatMap((n) => [...(fake.registry.get(n) as FakeHighlight)]));
+    for (const m of mentions) expect(drawn.has(m.drawRange!)).toBe(true);
+    // With a StaticRange constructor, as the DOM standard defines it (its init's four fields):
+    // every mention, across <b>, <br> and <img> too, gets one over the same points as its live Range.
+    const made: unknown[] = [];
+    const b: Builtins = { ...builtinsFor(doc), staticRange: (startContainer, startOffset, endContainer, endOffset) => {
+      const r = { startContainer, startOffset, endContainer, endOffset, collapsed: false } as AbstractRange;
+      made.push(r);
+      return r;
+    } };
+    for (const m of mentions) {
+      const r = drawRangeFor(b, doc, m.run, m.start, m.end)!;
+      expect(made).toContain(r);
+      const live = m.range;
+      expect([r.startContainer, r.startOffset, r.endContainer, r.endOffset]).toEqual([live.startContainer, live.startOffset, live.endContainer, live.endOffset]);
+    }
+    expect(made).toHaveLength(mentions.length);
+    // Offsets outside the run: nothing.
+    expect(drawRangeFor(b, doc, mentions[0]!.run, 0, mentions[0]!.run.text.length + 1)).toBeNull();
   });
 
   it('re-registers highlights and its sheet when the page clears them, never replacing page sheets', async () => {

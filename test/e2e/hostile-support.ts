@@ -183,9 +183,16 @@ export function marksIn(page: TestPage, frame: number | null = null): Promise<st
     const reg = (win as unknown as { CSS?: { highlights?: Map<string, Set<Range>> } }).CSS?.highlights;
     if (!reg) return null;
     const out: string[] = [];
+    // Highlights hold StaticRanges (no toString): the text through a live Range over the same span.
+    const doc = win.document;
     reg.forEach((h, name) => {
       if (!String(name).startsWith('factcard-') || name === 'factcard-active' || name === 'factcard-flash') return;
-      h.forEach((r) => void out.push(r.toString()));
+      h.forEach((r) => {
+        const live = doc.createRange();
+        live.setStart(r.startContainer, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
+        out.push(live.toString());
+      });
     });
     return out.sort();
   }, frame);

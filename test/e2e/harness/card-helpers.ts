@@ -32,10 +32,17 @@ export async function waitForNoCard(page: TestPage, what = 'the card to close'):
 export function highlightTexts(page: TestPage): Promise<Record<string, string[]>> {
   return page.evaluate(() => {
     const out: Record<string, string[]> = {};
+    // Highlights hold StaticRanges (no toString): the text through a live Range over the same span.
+    const text = (r: AbstractRange): string => {
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      return live.toString();
+    };
     CSS.highlights.forEach((h, name) => {
       if (!String(name).startsWith('factcard-')) return;
       const list: string[] = [];
-      h.forEach((r) => void list.push((r as Range).toString()));
+      h.forEach((r) => void list.push(text(r)));
       out[String(name)] = list;
     });
     return out;
