@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { poll, sleep, wordCenter, type Driver, type TestPage } from '../test/e2e/harness';
 import { cdpSession, evaluateText, type PlainBrowser } from '../test/e2e/harness/native';
-import { FLOOR_WALK, markDefaultExpr, markRegExpExpr, READ_STATE, STOP_OBSERVER, type ObserverState } from './observer';
+import { FLOOR_WALK, markDefaultExpr, markRegExpExpr, PAGE_DOM_WORK, READ_STATE, STOP_OBSERVER, type ObserverState } from './observer';
 
 const require = createRequire(import.meta.url);
 const MARK_JS = readFileSync(require.resolve('mark.js/dist/mark.min.js'), 'utf8');
@@ -187,6 +187,23 @@ export async function plainPageRun(browser: { open(url: string): Promise<TestPag
       longestTask: tasks ? Math.max(0, ...tasks.map(([, d]) => d)) : null,
       load: loadTiming(st),
     };
+  } finally {
+    await p.close();
+  }
+}
+
+/** The page's own DOM work (PAGE_DOM_WORK), `afterMs` after the page opened: with Factcard settled by then, or alone. */
+export interface DomWorkSample {
+  appendRemove: number;
+  textEdits: number;
+  edits: number;
+}
+
+export async function pageDomWorkRun(browser: { open(url: string): Promise<TestPage> }, url: string, afterMs: number): Promise<DomWorkSample> {
+  const p = await browser.open(url);
+  try {
+    await sleep(afterMs);
+    return await evaluateText<DomWorkSample>(p, PAGE_DOM_WORK);
   } finally {
     await p.close();
   }

@@ -127,6 +127,25 @@ export const READ_STATE = `(() => {
 export const STOP_OBSERVER = 'window.__fcObs.stop = true';
 
 /** The floor: a bare TreeWalker over every text node of the body, reading each one's text. */
+/**
+ * The page's own DOM work, timed by the page: 2,000 elements appended to its article and
+ * removed again, then every text node directly in its first 200 paragraphs edited and put
+ * back (two edits each). A browser updates every live Range of a document on each such
+ * change, so this is what ranges an extension keeps in the page cost the page.
+ */
+export const PAGE_DOM_WORK = `(() => {
+  const article = document.querySelector('article') || document.body;
+  const t0 = performance.now();
+  for (let i = 0; i < 2000; i++) { const d = document.createElement('div'); article.appendChild(d); d.remove(); }
+  const t1 = performance.now();
+  const texts = [];
+  for (const p of Array.from(article.querySelectorAll('p')).slice(0, 200)) for (const n of p.childNodes) if (n.nodeType === 3) texts.push(n);
+  const t2 = performance.now();
+  for (const t of texts) { const v = t.data; t.data = v + ' '; t.data = v; }
+  const t3 = performance.now();
+  return { appendRemove: t1 - t0, textEdits: t3 - t2, edits: texts.length * 2 };
+})()`;
+
 export const FLOOR_WALK = `(() => {
   const t0 = performance.now();
   const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);

@@ -2,7 +2,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { BrowserName } from '../test/e2e/harness';
-import type { BaselineSample, FactcardSample, LoadTiming, SoakResult } from './browser';
+import type { BaselineSample, DomWorkSample, FactcardSample, LoadTiming, SoakResult } from './browser';
 import type { Machine } from './machine';
 import { matcherBenchMarkdown, type Result as MatcherResult } from './matcher';
 import { CONTENT_SCRIPT_BUDGET, type Bytes } from './size';
@@ -19,6 +19,8 @@ export interface PageResult {
   alone: { heapBytes: number | null; longTasks: number | null; longestTask: number | null };
   /** Load timing (ms from the HTML's first byte) with the content script and of the page alone. */
   load?: { factcard: LoadTiming[]; alone: LoadTiming[] };
+  /** The page's own DOM work (PAGE_DOM_WORK) once Factcard settled, and of the page alone. */
+  domWork?: { factcard: DomWorkSample[]; alone: DomWorkSample[] };
   markDefault: BaselineSample[] | string;
   markRegExp: BaselineSample[];
 }
@@ -98,6 +100,21 @@ function pageTables(b: BrowserResult, limitMs: number): string[] {
       const f0 = stat(pick(p.load.alone, (l) => l.fcp));
       const delta = (a: Stat | null, z: Stat | null): string => (a && z ? `${a.median >= z.median ? '+' : '−'}${num(Math.abs(a.median - z.median), 1)}` : '–');
       lines.push(`| ${p.label} | ${ms(d1)} | ${ms(d0)} | ${delta(d1, d0)} | ${ms(f1)} | ${ms(f0)} | ${delta(f1, f0)} |`);
+    }
+  }
+  if (b.pages.some((p) => p.domWork)) {
+    lines.push(
+      '',
+      "The page's own DOM work once Factcard has settled, timed by the page: 2,000 elements appended to its article and removed, then two edits to each text node of its first 200 paragraphs (ms; with Factcard, and the page alone). The browser updates every live Range on every such change, and queues a record for every mutation observer: this is what Factcard's ranges and its observer cost a page that changes its DOM.",
+      '',
+      '| page | 2,000 appends and removals with Factcard | page alone | text edits with Factcard | page alone | edits |',
+      '| --- | ---: | ---: | ---: | ---: | ---: |',
+    );
+    for (const p of b.pages) {
+      if (!p.domWork) continue;
+      const f = p.domWork.factcard;
+      const a = p.domWork.alone;
+      lines.push(`| ${p.label} | ${ms(stat(f.map((x) => x.appendRemove)))} | ${ms(stat(a.map((x) => x.appendRemove)))} | ${ms(stat(f.map((x) => x.textEdits)))} | ${ms(stat(a.map((x) => x.textEdits)))} | ${num(f[0]?.edits ?? 0, 0)} |`);
     }
   }
   return lines;

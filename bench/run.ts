@@ -13,7 +13,7 @@ import { DEFAULT_SETTINGS } from '../core/settings';
 import { assertBuilt, launch, poll, startServer, type BrowserName, type Driver } from '../test/e2e/harness';
 import { evaluateText, launchPlainChromium, launchPlainFirefox, type PlainBrowser } from '../test/e2e/harness/native';
 import type { Routes } from '../test/e2e/harness/server';
-import { dynamicRun, factcardRun, floorRun, hoverRun, markRun, plainPageRun, soakRun, type BaselineSample, type FactcardSample, type LoadTiming, type SoakResult } from './browser';
+import { dynamicRun, factcardRun, floorRun, hoverRun, markRun, pageDomWorkRun, plainPageRun, soakRun, type BaselineSample, type DomWorkSample, type FactcardSample, type LoadTiming, type SoakResult } from './browser';
 import { scanContent } from '../scripts/scan';
 import type { Dataset } from '../core/dataset-types';
 import { readFileSync } from 'node:fs';
@@ -38,6 +38,9 @@ const PAGES: { page: BenchPage; runs: number; warmup: number }[] = [
   { page: staticPage('200k', '200 KB', 200_000), runs: QUICK ? 2 : 5, warmup: 1 },
   { page: staticPage('2m', '2 MB', 2_000_000), runs: QUICK ? 1 : 3, warmup: 1 },
 ];
+
+/** When the page's own DOM work runs: after Factcard settled on that page (the page alone waits as long). */
+const domWorkAfter = (page: BenchPage): number => (page.textChars > 1e6 ? 3000 : 1200);
 
 async function repeat<T>(runs: number, warmup: number, fn: () => Promise<T>): Promise<T[]> {
   for (let i = 0; i < warmup; i++) await fn();
@@ -64,7 +67,7 @@ async function measureBrowser(name: BrowserName, routes: Routes, origin: (p: str
   const pages: PageResult[] = [];
   const isChromium = name === 'chromium';
   const plain: PlainBrowser = isChromium ? await launchPlainChromium() : await launchPlainFirefox();
-  const baselines = new Map<string, { floor: BaselineSample[]; alone: PageResult['alone']; aloneLoad: LoadTiming[]; markDefault: BaselineSample[] | string; markRegExp: BaselineSample[] }>();
+  const baselines = new Map<string, { floor: BaselineSample[]; alone: PageResult['alone']; aloneLoad: LoadTiming[]; aloneDom: DomWorkSample[]; markDefault: BaselineSample[] | string; markRegExp: BaselineSample[] }>();
   try {
     for (const { page, runs, warmup } of PAGES) {
       const url = origin(`/${page.key}.html`);
@@ -74,6 +77,7 @@ async function measureBrowser(name: BrowserName, routes: Routes, origin: (p: str
       const med = (xs: (number | null)[]): number | null => (xs.some((x) => x === null) ? null : stat(xs as number[])?.median ?? null);
       const alone = { heapBytes: med(aloneRuns.map((r) => r.heapBytes)), longTasks: med(aloneRuns.map((r) => r.longTasks)), longestTask: med(aloneRuns.map((r) => r.longestTask)) };
       const floor = await repeat(runs + 2, warmup, () => floorRun(plain, url));
+      const aloneDom = await repeat(runs, warmup, () => pageDomWorkRun(plain, url, domWorkAfter(page)));
       const markRegExp = await repeat(runs, warmup, () => markRun(plain, url, 'regexp', names, MARK_LIMIT_MS));
       let markDefault: BaselineSample[] | string;
       if (!isChromium) markDefault = 'n/a (run in Chromium only, to keep the suite under 10 minutes)';
@@ -81,7 +85,7 @@ async function measureBrowser(name: BrowserName, routes: Routes, origin: (p: str
         const first = await markRun(plain, url, 'default', names, MARK_LIMIT_MS);
         markDefault = first.cut ? [first] : [first, ...(await repeat(Math.max(1, runs - 2), 0, () => markRun(plain, url, 'default', names, MARK_LIMIT_MS)))];
       }
-      baselines.set(page.key, { floor, alone, aloneLoad: aloneRuns.map((r) => r.load), markDefault, markRegExp });
+      baselines.set(page.key, { floor, alone, aloneLoad: aloneRuns.map((r) => r.load), aloneDom, markDefault, markRegExp });
     }
   } finally {
     await plain.close();
@@ -100,8 +104,9 @@ async function measureBrowser(name: BrowserName, routes: Routes, origin: (p: str
       // The same loads as the page alone above, now with the content script: what it costs the
       // page before and at its first paint (no observer loop, no summary probe on these).
       const withLoad = await repeat(runs, warmup, () => plainPageRun(driver, url, false));
+      const withDom = await repeat(runs, warmup, () => pageDomWorkRun(driver, url, domWorkAfter(page)));
       const b = baselines.get(page.key)!;
-      pages.push({ load: { factcard: withLoad.map((r) => r.load), alone: b.aloneLoad }, key: page.key, label: page.label, textChars: page.textChars, htmlBytes: Buffer.byteLength(page.html), textNodes: Number(/^(\d+)/.exec(b.floor[0]?.detail ?? '')?.[1] ?? 0), factcard: samples, floor: b.floor, alone: b.alone, markDefault: b.markDefault, markRegExp: b.markRegExp });
+      pages.push({ load: { factcard: withLoad.map((r) => r.load), alone: b.aloneLoad }, domWork: { factcard: withDom, alone: b.aloneDom }, key: page.key, label: page.label, textChars: page.textChars, htmlBytes: Buffer.byteLength(page.html), textNodes: Number(/^(\d+)/.exec(b.floor[0]?.detail ?? '')?.[1] ?? 0), factcard: samples, floor: b.floor, alone: b.alone, markDefault: b.markDefault, markRegExp: b.markRegExp });
     }
 
     log(`${name}: dynamic page (1,000 paragraphs in 20 bursts)`);
