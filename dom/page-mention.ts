@@ -2,7 +2,7 @@
 // highlighter, hit testing, the card, the popup's counts) consumes.
 
 import type { EntityType } from '../core/dataset-types';
-import { builtinsFor } from './builtins';
+import { builtinsFor, type Builtins } from './builtins';
 import { drawRangeFor, rangeFor } from './run-ranges';
 import type { TextRun } from './text-runs';
 
@@ -30,13 +30,14 @@ export interface PageMention {
 }
 
 /**
- * A mention whose Range is made on first use. A page holds tens of thousands of mentions but
- * draws and hovers few (highlights are windowed on big pages); counting needs none. Positions
- * (run and offsets) are what the scanner keeps; the Range follows the DOM once made.
+ * A mention whose ranges are made on first use. A page holds tens of thousands of mentions
+ * but draws and hovers few (highlights are windowed on big pages); counting needs none.
+ * Positions (run and offsets) are what the scanner keeps; the live Range (hover, scrolling)
+ * follows the DOM once made, the drawn StaticRange is replaced by the next publish.
  */
 export class LazyMention implements PageMention {
-  private r: Range | null = null;
-  private d: AbstractRange | null = null;
+  private r: Range | undefined;
+  private d: AbstractRange | undefined;
 
   constructor(
     readonly id: number,
@@ -54,29 +55,23 @@ export class LazyMention implements PageMention {
   }
 
   get range(): Range {
-    if (this.r) return this.r;
+    return (this.r ??= this.make(rangeFor));
+  }
+
+  get drawRange(): AbstractRange {
+    return (this.d ??= this.make(drawRangeFor));
+  }
+
+  private make<R extends AbstractRange>(f: (b: Builtins, doc: Document, run: TextRun, start: number, end: number) => R | null): R | Range {
     const doc = this.run.block.ownerDocument;
-    let r: Range | null = null;
+    const b = builtinsFor(doc);
     try {
-      r = rangeFor(builtinsFor(doc), doc, this.run, this.start, this.end);
+      const r = f(b, doc, this.run, this.start, this.end);
+      if (r) return r;
     } catch {
       // The text changed since it was read (the scanner re-reads it in the next frame):
       // an empty range draws nothing and is hit by nothing until then.
     }
-    this.r = r ?? builtinsFor(doc).createRange(doc);
-    return this.r;
-  }
-
-  get drawRange(): AbstractRange {
-    if (this.d) return this.d;
-    const doc = this.run.block.ownerDocument;
-    let d: AbstractRange | null = null;
-    try {
-      d = drawRangeFor(builtinsFor(doc), doc, this.run, this.start, this.end);
-    } catch {
-      // As for range: the text changed since it was read.
-    }
-    this.d = d ?? builtinsFor(doc).createRange(doc);
-    return this.d;
+    return b.createRange(doc);
   }
 }

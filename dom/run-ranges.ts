@@ -50,9 +50,9 @@ export function rangeFor(b: Builtins, doc: Document, run: TextRun, start: number
 }
 
 /**
- * What a highlight draws for run text [start, end): a StaticRange where the ends are in text
- * nodes (always, but for a mention starting or ending at a <br>/<img>), else a live Range.
- * Null when the offsets are outside the run.
+ * What a highlight draws for run text [start, end): a StaticRange (a mention's ends are in
+ * text nodes; an end at a <br>/<img> piece, or a realm without StaticRange, gets a live
+ * Range). Null when the offsets are outside the run.
  *
  * Why not the live Range: the browser updates every live Range of a document on every change
  * to that document's DOM. With 1,500 live Ranges in a page (the draw limit), the page's own
