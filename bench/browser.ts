@@ -157,7 +157,6 @@ export async function factcardRun(driver: Driver, url: string, opts: { quietMs: 
   }
 }
 
-/** The page alone (no extension): heap after GC and long tasks after DOMContentLoaded. */
 /** What a page load waits for, in ms from the first byte of its HTML (navigation timing's responseStart). */
 export interface LoadTiming {
   /** DOMContentLoaded: a document_start content script runs, and delays it, before the page is parsed. */
