@@ -18,9 +18,9 @@ export interface PageResult {
   floor: BaselineSample[];
   alone: { heapBytes: number | null; longTasks: number | null; longestTask: number | null };
   /** Load timing (ms from the HTML's first byte) with the content script and of the page alone. */
-  load?: { factcard: LoadTiming[]; alone: LoadTiming[] };
+  load: { factcard: LoadTiming[]; alone: LoadTiming[] };
   /** The page's own DOM work (PAGE_DOM_WORK) once Factcard settled, and of the page alone. */
-  domWork?: { factcard: DomWorkSample[]; alone: DomWorkSample[] };
+  domWork: { factcard: DomWorkSample[]; alone: DomWorkSample[] };
   markDefault: BaselineSample[] | string;
   markRegExp: BaselineSample[];
 }
@@ -59,6 +59,12 @@ function ratio(a: Stat | null, b: Stat | null): string {
   return a && b && b.median > 0 ? `${num(a.median / b.median, 1)}×` : '–';
 }
 
+/** A paragraph, then a table whose first column is left-aligned and the others right-aligned. */
+function tableAfter(intro: string, header: string[], rows: string[][]): string[] {
+  const row = (cells: string[]): string => `| ${cells.join(' | ')} |`;
+  return ['', intro, '', row(header), row(header.map((_, i) => (i === 0 ? '---' : '---:'))), ...rows.map(row)];
+}
+
 function pageTables(b: BrowserResult, limitMs: number): string[] {
   const lines = [
     `Times in ms from DOMContentLoaded, median (min–max); mark.js and the floor run in the same ${b.name} build without the extension, on the same pages.`,
@@ -84,39 +90,26 @@ function pageTables(b: BrowserResult, limitMs: number): string[] {
       `| ${p.label} | ${kB(p.htmlBytes)} | ${num(p.textNodes, 0)} | ${lt ? `${num(lt.median, 0)} (${num(lt.min, 0)}–${num(lt.max, 0)}), ${ms(longest)}` : why} | ${p.alone.longTasks === null ? why : `${p.alone.longTasks}, ${num(p.alone.longestTask ?? 0, 0)}`} | ${heap ? `${num(heap.median / 1e6, 2)} MB` : why} | ${p.alone.heapBytes === null ? why : `${num(p.alone.heapBytes / 1e6, 2)} MB`} | ${heap && p.alone.heapBytes !== null ? `${num((heap.median - p.alone.heapBytes) / 1e6, 2)} MB` : '–'} |`,
     );
   }
-  if (b.pages.some((p) => p.load)) {
-    lines.push(
-      '',
-      'What the page waits for, in ms from the first byte of its HTML (navigation timing `responseStart`): DOMContentLoaded and the first contentful paint, with Factcard and for the page alone (each in its own browser instance, on plain loads without the observer loop or the summary probe). The content script runs at `document_start`, before the page is parsed: its start-up delays DOMContentLoaded, and the work it does in DOMContentLoaded comes before the first paint.',
-      '',
-      '| page | DOMContentLoaded with Factcard | page alone | Δ | first contentful paint with Factcard | page alone | Δ |',
-      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-    );
-    for (const p of b.pages) {
-      if (!p.load) continue;
+  const delta = (a: Stat | null, z: Stat | null): string => (a && z ? `${a.median >= z.median ? '+' : '−'}${num(Math.abs(a.median - z.median), 1)}` : '–');
+  lines.push(...tableAfter(
+    'What the page waits for, in ms from the first byte of its HTML (navigation timing `responseStart`): DOMContentLoaded and the first contentful paint, with Factcard and for the page alone (each in its own browser instance, on plain loads without the observer loop or the summary probe). The content script runs at `document_start`, before the page is parsed: its start-up delays DOMContentLoaded, and the work it does in DOMContentLoaded comes before the first paint.',
+    ['page', 'DOMContentLoaded with Factcard', 'page alone', 'Δ', 'first contentful paint with Factcard', 'page alone', 'Δ'],
+    b.pages.map((p) => {
       const d1 = stat(p.load.factcard.map((l) => l.dcl));
       const d0 = stat(p.load.alone.map((l) => l.dcl));
       const f1 = stat(pick(p.load.factcard, (l) => l.fcp));
       const f0 = stat(pick(p.load.alone, (l) => l.fcp));
-      const delta = (a: Stat | null, z: Stat | null): string => (a && z ? `${a.median >= z.median ? '+' : '−'}${num(Math.abs(a.median - z.median), 1)}` : '–');
-      lines.push(`| ${p.label} | ${ms(d1)} | ${ms(d0)} | ${delta(d1, d0)} | ${ms(f1)} | ${ms(f0)} | ${delta(f1, f0)} |`);
-    }
-  }
-  if (b.pages.some((p) => p.domWork)) {
-    lines.push(
-      '',
-      "The page's own DOM work once Factcard has settled, timed by the page: 2,000 elements appended to its article and removed, then two edits to each text node of its first 200 paragraphs (ms; with Factcard, and the page alone). The browser updates every live Range on every such change, and queues a record for every mutation observer: this is what Factcard's ranges and its observer cost a page that changes its DOM.",
-      '',
-      '| page | 2,000 appends and removals with Factcard | page alone | text edits with Factcard | page alone | edits |',
-      '| --- | ---: | ---: | ---: | ---: | ---: |',
-    );
-    for (const p of b.pages) {
-      if (!p.domWork) continue;
-      const f = p.domWork.factcard;
-      const a = p.domWork.alone;
-      lines.push(`| ${p.label} | ${ms(stat(f.map((x) => x.appendRemove)))} | ${ms(stat(a.map((x) => x.appendRemove)))} | ${ms(stat(f.map((x) => x.textEdits)))} | ${ms(stat(a.map((x) => x.textEdits)))} | ${num(f[0]?.edits ?? 0, 0)} |`);
-    }
-  }
+      return [p.label, ms(d1), ms(d0), delta(d1, d0), ms(f1), ms(f0), delta(f1, f0)];
+    }),
+  ));
+  lines.push(...tableAfter(
+    "The page's own DOM work once Factcard has settled, timed by the page: 2,000 elements appended to its article and removed, then two edits to each text node of its first 200 paragraphs (ms; with Factcard, and the page alone). The browser updates every live Range on every such change, and queues a record for every mutation observer: this is what Factcard's ranges and its observer cost a page that changes its DOM.",
+    ['page', '2,000 appends and removals with Factcard', 'page alone', 'text edits with Factcard', 'page alone', 'edits'],
+    b.pages.map(({ label, domWork: { factcard: f, alone: a } }) => [
+      label, ms(stat(f.map((x) => x.appendRemove))), ms(stat(a.map((x) => x.appendRemove))),
+      ms(stat(f.map((x) => x.textEdits))), ms(stat(a.map((x) => x.textEdits))), num(f[0]?.edits ?? 0, 0),
+    ]),
+  ));
   return lines;
 }
 

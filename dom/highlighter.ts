@@ -150,7 +150,7 @@ export class Highlighter {
       for (const h of this.byType.values()) h.clear();
       for (let i = 0; i < mentions.length; i++) {
         const m = mentions[i];
-        if (m) this.byType.get(m.type)?.add(m.drawRange ?? m.range);
+        if (m) this.byType.get(m.type)?.add(m.drawRange);
       }
       this.register();
     });

@@ -20,9 +20,9 @@ export interface PageMention {
   readonly range: Range;
   /**
    * What the highlights draw: a StaticRange over the same text, made on first drawing (see
-   * run-ranges.ts `drawRangeFor` for why not the live Range). `range` where absent.
+   * run-ranges.ts `drawRangeFor` for why not the live Range).
    */
-  readonly drawRange?: AbstractRange;
+  readonly drawRange: AbstractRange;
   /** The nearest block element of the mention's text (what highlight windowing observes). */
   block: Element;
   /** true when matched through a weak alias confirmed by an earlier strong mention. */

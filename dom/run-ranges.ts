@@ -35,12 +35,19 @@ export function piecesIn(run: TextRun, start: number, end: number): Piece[] {
   return out;
 }
 
-/** A Range over run text [start, end). Null when the offsets are outside the run. */
-export function rangeFor(b: Builtins, doc: Document, run: TextRun, start: number, end: number): Range | null {
+/** The pieces holding the first and last character of run text [start, end); null when outside the run. */
+function endPieces(run: TextRun, start: number, end: number): [Piece, Piece] | null {
   if (start < 0 || end > run.text.length || start >= end) return null;
   const ps = pieceAt(run.pieces, start);
   const pe = pieceAt(run.pieces, end - 1);
-  if (!ps || !pe) return null;
+  return ps && pe ? [ps, pe] : null;
+}
+
+/** A Range over run text [start, end). Null when the offsets are outside the run. */
+export function rangeFor(b: Builtins, doc: Document, run: TextRun, start: number, end: number): Range | null {
+  const ends = endPieces(run, start, end);
+  if (!ends) return null;
+  const [ps, pe] = ends;
   const r = b.createRange(doc);
   if (ps.synthetic) b.setStartBefore(r, ps.node);
   else b.setStart(r, ps.node, ps.nodeOffset + (start - ps.start));
@@ -62,13 +69,9 @@ export function rangeFor(b: Builtins, doc: Document, run: TextRun, start: number
  * next publish replaces it (a StaticRange left out of bounds meanwhile is not painted).
  */
 export function drawRangeFor(b: Builtins, doc: Document, run: TextRun, start: number, end: number): AbstractRange | null {
-  if (start < 0 || end > run.text.length || start >= end) return null;
-  const ps = pieceAt(run.pieces, start);
-  const pe = pieceAt(run.pieces, end - 1);
-  if (!ps || !pe) return null;
-  if (!ps.synthetic && !pe.synthetic) {
-    const r = b.staticRange(ps.node, ps.nodeOffset + (start - ps.start), pe.node, pe.nodeOffset + (end - pe.start));
-    if (r) return r;
-  }
-  return rangeFor(b, doc, run, start, end);
+  const ends = endPieces(run, start, end);
+  if (!ends) return null;
+  const [ps, pe] = ends;
+  const r = ps.synthetic || pe.synthetic ? null : b.staticRange(ps.node, ps.nodeOffset + (start - ps.start), pe.node, pe.nodeOffset + (end - pe.start));
+  return r ?? rangeFor(b, doc, run, start, end);
 }
