@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { poll, sleep, wordCenter, type Driver, type TestPage } from '../test/e2e/harness';
+import type { Page as PpPage } from 'puppeteer-core';
 import { cdpSession, evaluateText, type PlainBrowser } from '../test/e2e/harness/native';
 import { FLOOR_WALK, markDefaultExpr, markRegExpExpr, PAGE_DOM_WORK, READ_STATE, STOP_OBSERVER, type ObserverState } from './observer';
 
@@ -208,10 +209,65 @@ export async function pageDomWorkRun(browser: { open(url: string): Promise<TestP
   }
 }
 
-export async function floorRun(browser: PlainBrowser, url: string): Promise<BaselineSample> {
+/** The name of the isolated world (Chromium) or sandbox (Firefox) the isolated-world floor runs in. */
+const FLOOR_WORLD = 'factcard-floor';
+
+/**
+ * Chromium: evaluates `source` in a new isolated world of the page's main frame, the kind of
+ * world a content script runs in (CDP `Page.createIsolatedWorld`, then `Runtime.evaluate` in
+ * that execution context), and returns its awaited JSON-like value.
+ */
+async function evaluateInIsolatedWorld<R>(p: TestPage, source: string): Promise<R> {
+  const cdp = await cdpSession(p);
+  try {
+    const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+    const { executionContextId } = (await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: FLOOR_WORLD, grantUniveralAccess: false })) as { executionContextId: number };
+    const r = (await cdp.send('Runtime.evaluate', { expression: source, contextId: executionContextId, returnByValue: true, awaitPromise: true })) as { result: { value?: unknown }; exceptionDetails?: { text: string; exception?: { description?: string } } };
+    if (r.exceptionDetails) throw new Error(`isolated-world evaluation failed: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
+    return r.result.value as R;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * Firefox: evaluates `source` in a WebDriver BiDi sandbox of the page's top-level browsing
+ * context (`script.evaluate` with `target.sandbox`): a Sandbox whose view of the page's DOM
+ * goes through Xray wrappers, as a content script's does. The value crosses as JSON.
+ */
+async function evaluateInSandbox<R>(page: PpPage, source: string): Promise<R> {
+  type Bidi = { send(method: string, params: object): Promise<{ result: { type: string; result?: { value?: unknown }; exceptionDetails?: { text: string } } }> };
+  const bidi = (page.browser() as unknown as { connection: Bidi }).connection;
+  const context = (page.mainFrame() as unknown as { _id: string })._id;
+  const { result } = await bidi.send('script.evaluate', {
+    expression: `(async () => JSON.stringify(await (${source})))()`,
+    target: { context, sandbox: FLOOR_WORLD },
+    awaitPromise: true,
+    resultOwnership: 'none',
+  });
+  if (result.type !== 'success' || typeof result.result?.value !== 'string') throw new Error(`sandbox evaluation failed: ${result.exceptionDetails?.text ?? JSON.stringify(result)}`);
+  return JSON.parse(result.result.value) as R;
+}
+
+/**
+ * Evaluates `source` in an isolated world of a plain page, either browser: a Chromium
+ * isolated world (the page is Playwright's) or a Firefox sandbox (the page is Puppeteer's).
+ */
+function evaluateIsolated<R>(p: TestPage, source: string): Promise<R> {
+  const page = (p as unknown as { page: object }).page;
+  return typeof (page as { context?: unknown }).context === 'function' ? evaluateInIsolatedWorld<R>(p, source) : evaluateInSandbox<R>(page as PpPage, source);
+}
+
+/**
+ * The floor: FLOOR_WALK on a freshly loaded page without the extension, in the page's main
+ * world (`'main'`) or in an isolated world as a content script's (`'isolated'`), where every
+ * node the walk touches gets a wrapper of that world's own.
+ */
+export async function floorRun(browser: PlainBrowser, url: string, world: 'main' | 'isolated' = 'main'): Promise<BaselineSample> {
   const p = await browser.open(url);
   try {
-    const r = await evaluateText<{ ms: number; nodes: number; chars: number }>(p, FLOOR_WALK);
+    const evaluate = world === 'main' ? evaluateText : evaluateIsolated;
+    const r = await evaluate<{ ms: number; nodes: number; chars: number }>(p, FLOOR_WALK);
     return { ms: r.ms, cut: false, detail: `${r.nodes} text nodes, ${r.chars} chars` };
   } finally {
     await p.close();

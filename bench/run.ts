@@ -67,7 +67,7 @@ async function measureBrowser(name: BrowserName, routes: Routes, origin: (p: str
   const pages: PageResult[] = [];
   const isChromium = name === 'chromium';
   const plain: PlainBrowser = isChromium ? await launchPlainChromium() : await launchPlainFirefox();
-  const baselines = new Map<string, { floor: BaselineSample[]; alone: PageResult['alone']; aloneLoad: LoadTiming[]; aloneDom: DomWorkSample[]; markDefault: BaselineSample[] | string; markRegExp: BaselineSample[] }>();
+  const baselines = new Map<string, { floor: BaselineSample[]; floorIsolated: BaselineSample[]; alone: PageResult['alone']; aloneLoad: LoadTiming[]; aloneDom: DomWorkSample[]; markDefault: BaselineSample[] | string; markRegExp: BaselineSample[] }>();
   try {
     for (const { page, runs, warmup } of PAGES) {
       const url = origin(`/${page.key}.html`);
@@ -77,6 +77,8 @@ async function measureBrowser(name: BrowserName, routes: Routes, origin: (p: str
       const med = (xs: (number | null)[]): number | null => (xs.some((x) => x === null) ? null : stat(xs as number[])?.median ?? null);
       const alone = { heapBytes: med(aloneRuns.map((r) => r.heapBytes)), longTasks: med(aloneRuns.map((r) => r.longTasks)), longestTask: med(aloneRuns.map((r) => r.longestTask)) };
       const floor = await repeat(runs + 2, warmup, () => floorRun(plain, url));
+      // The same walk in an isolated world (a content script's), as many runs.
+      const floorIsolated = await repeat(runs + 2, warmup, () => floorRun(plain, url, 'isolated'));
       const aloneDom = await repeat(runs, warmup, () => pageDomWorkRun(plain, url, domWorkAfter(page)));
       const markRegExp = await repeat(runs, warmup, () => markRun(plain, url, 'regexp', names, MARK_LIMIT_MS));
       let markDefault: BaselineSample[] | string;
@@ -85,7 +87,7 @@ async function measureBrowser(name: BrowserName, routes: Routes, origin: (p: str
         const first = await markRun(plain, url, 'default', names, MARK_LIMIT_MS);
         markDefault = first.cut ? [first] : [first, ...(await repeat(Math.max(1, runs - 2), 0, () => markRun(plain, url, 'default', names, MARK_LIMIT_MS)))];
       }
-      baselines.set(page.key, { floor, alone, aloneLoad: aloneRuns.map((r) => r.load), aloneDom, markDefault, markRegExp });
+      baselines.set(page.key, { floor, floorIsolated, alone, aloneLoad: aloneRuns.map((r) => r.load), aloneDom, markDefault, markRegExp });
     }
   } finally {
     await plain.close();
@@ -106,7 +108,7 @@ async function measureBrowser(name: BrowserName, routes: Routes, origin: (p: str
       const withLoad = await repeat(runs, warmup, () => plainPageRun(driver, url, false));
       const withDom = await repeat(runs, warmup, () => pageDomWorkRun(driver, url, domWorkAfter(page)));
       const b = baselines.get(page.key)!;
-      pages.push({ load: { factcard: withLoad.map((r) => r.load), alone: b.aloneLoad }, domWork: { factcard: withDom, alone: b.aloneDom }, key: page.key, label: page.label, textChars: page.textChars, htmlBytes: Buffer.byteLength(page.html), textNodes: Number(/^(\d+)/.exec(b.floor[0]?.detail ?? '')?.[1] ?? 0), factcard: samples, floor: b.floor, alone: b.alone, markDefault: b.markDefault, markRegExp: b.markRegExp });
+      pages.push({ load: { factcard: withLoad.map((r) => r.load), alone: b.aloneLoad }, domWork: { factcard: withDom, alone: b.aloneDom }, key: page.key, label: page.label, textChars: page.textChars, htmlBytes: Buffer.byteLength(page.html), textNodes: Number(/^(\d+)/.exec(b.floor[0]?.detail ?? '')?.[1] ?? 0), factcard: samples, floor: b.floor, floorIsolated: b.floorIsolated, alone: b.alone, markDefault: b.markDefault, markRegExp: b.markRegExp });
     }
 
     log(`${name}: dynamic page (1,000 paragraphs in 20 bursts)`);
