@@ -74,7 +74,7 @@ function tableAfter(intro: string, header: string[], rows: string[][]): string[]
 
 function pageTables(b: BrowserResult, limitMs: number): string[] {
   const lines = [
-    `Times in ms from DOMContentLoaded, median (min–max); mark.js and the floor run in the same ${b.name} build without the extension, on the same pages.`,
+    `Times in ms from DOMContentLoaded, median (min–max); mark.js and both floors (in the page's world and in an isolated world) run in the same ${b.name} build without the extension, on the same pages.`,
     '',
     '| page | mentions (drawn) | settled (whole page found, drawn) | whole page found | last highlight change | first highlights | content script ready | scan work | floor (TreeWalker) | floor in an isolated world | settled ÷ floor | work ÷ floor | mark.js `mark()` | mark.js `markRegExp()` |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
