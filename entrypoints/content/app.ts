@@ -20,7 +20,8 @@ import { scrollToMention } from '../../dom/scroll';
 import { listen, sendToBackground } from '../../platform/messaging';
 import { loadSettings, watchSettings } from '../../platform/settings';
 import { CardController } from './card-controller';
-import { removeDeadPredecessors } from './card-host';
+import { removeDeadPredecessors } from './card-place';
+import { cardUi } from './card-ui';
 import { createContentHandlers } from './content-handlers';
 import { libraryMatcherNow, startLibrarySync } from './library-sync';
 import { trackPointer } from './pointer';
@@ -108,6 +109,7 @@ export function startFactcard(ctx: ContentScriptContext, settings: SettingsRead 
     doc,
     highlighter,
     fetchCards: (ids) => sendToBackground('getCards', { ids }),
+    cardUi,
     viewerHref: (t) => browser.runtime.getURL('/viewer.html') + viewerHash(t),
     openViewer: (target) => void sendToBackground('openViewer', { target }).catch(onError),
     onHoldChange: () => drawStyle(),

@@ -16,7 +16,9 @@ import type { Highlighter } from '../../dom/highlighter';
 import type { Hit } from '../../dom/hit-test';
 import type { PageMention } from '../../dom/page-mention';
 import { scrollToMention } from '../../dom/scroll';
-import { CardHost, readingRect } from './card-host';
+import type { CardHost } from './card-host';
+import { readingRect } from './card-place';
+import type { CardUi } from './card-ui';
 import { watchHoldKey } from './hold-key-events';
 import { PinnedCards } from './pinned-cards';
 
@@ -33,6 +35,8 @@ export interface CardControllerDeps {
   highlighter: Highlighter;
   /** Cards by entity id, from the background. */
   fetchCards: (ids: string[]) => Promise<CardModel[]>;
+  /** The card UI, from its own content script (card-ui.ts): the first card waits for it. */
+  cardUi: () => Promise<CardUi>;
   viewerHref: (t: ViewerTarget) => string;
   openViewer: (t: ViewerTarget) => void;
   /** The hold key was pressed or let go (the highlights may show only while it is held). */
@@ -45,7 +49,7 @@ const HOLD_OPEN_DELAY_MS = 150;
 
 export class CardController {
   private state: CardState = { kind: 'closed' };
-  /** Built at the first card: a page nobody hovers pays nothing for it. */
+  /** Built at the first card: a page nobody hovers pays nothing for it (but its script's load, at document_idle). */
   private cardHost: CardHost | null = null;
   private readonly intent: HoverIntent<PageMention>;
   private readonly cards = new Map<string, CardModel>();
@@ -142,7 +146,7 @@ export class CardController {
     this.hoverLine = 0;
     this.announceFor = m;
     this.intent.openNow(m);
-    void this.pending.then(() => this.d.ctx.requestAnimationFrame(() => this.cardHost?.focusCard()));
+    void Promise.all([this.d.cardUi(), this.pending]).then(() => this.d.ctx.requestAnimationFrame(() => this.cardHost?.focusCard()));
   }
 
   /** Closes the card and gives focus back to where it was before a keyboard opening. */
@@ -218,14 +222,14 @@ export class CardController {
 
   private async show(m: PageMention, line: number, entity = m.entity): Promise<void> {
     this.state = { kind: 'opening', mention: m, line };
-    await this.prefetch([entity]);
+    const [ui] = await Promise.all([this.d.cardUi(), this.prefetch([entity])]);
     const card = this.cards.get(entity);
     // Superseded while the card was fetched: another mention's card, or closed.
     if (!card || this.d.ctx.signal.aborted || this.intent.openKey?.id !== m.id) return;
     this.state = { kind: 'open', mention: m, line, entity };
     this.hold.markUsed();
     this.d.highlighter.setActive(m);
-    this.cardHost ??= new CardHost(this.d.doc);
+    this.cardHost ??= ui.createHost(this.d.doc);
     const host = this.cardHost;
     const anchor = { range: m.range, line };
     host.show(

@@ -15,13 +15,17 @@ const read = (dir: string): Manifest => JSON.parse(readFileSync(join(dir, 'manif
 
 const STRICT_CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; connect-src 'self'; img-src 'self' data:";
 
-/** One content script, on every page and frame (about:blank/srcdoc included), after load. */
+/**
+ * Two content scripts, on every page and frame (about:blank/srcdoc included): the scan at
+ * document_start, the card UI once the page is idle (entrypoints/content/card-ui.ts).
+ */
 const CONTENT_SCRIPTS = [
+  { matches: ['<all_urls>'], all_frames: true, match_about_blank: true, run_at: 'document_idle', js: ['content-scripts/card.js'] },
   { matches: ['<all_urls>'], all_frames: true, match_about_blank: true, run_at: 'document_start', js: ['content-scripts/content.js'] },
 ];
 
 describe('the generated manifests ask for the minimum', () => {
-  it('Chrome MV3: storage only; no host permissions; one content script; strict CSP for extension pages', () => {
+  it('Chrome MV3: storage only; no host permissions; the two content scripts; strict CSP for extension pages', () => {
     assertBuilt();
     const m = read(EXT_DIRS.chrome);
     expect(m.manifest_version).toBe(3);

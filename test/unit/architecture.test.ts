@@ -1,5 +1,6 @@
-// The shape of the source tree, checked: no import cycles between modules, and no file that
-// points outside the repository (a clone has nothing there).
+// The shape of the source tree, checked: no import cycles between modules, no file that
+// points outside the repository (a clone has nothing there), and the card UI kept out of the
+// content script that runs at document_start.
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -46,6 +47,26 @@ function graph(): Map<string, string[]> {
   return g;
 }
 
+/**
+ * Everything the bundler would pull in from `entry`: value imports only (`import type` is
+ * erased), followed through our modules; a package import is kept as its name.
+ */
+function bundled(entry: string): Set<string> {
+  const re = /^\s*(?:import|export)\s+(?!type\s)[^'";]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]/gm;
+  const seen = new Set<string>();
+  const visit = (f: string): void => {
+    if (seen.has(f)) return;
+    seen.add(f);
+    if (!sources.includes(f)) return;
+    for (const m of readFileSync(f, 'utf8').matchAll(re)) {
+      const spec = (m[1] ?? m[2])!;
+      visit(resolveImport(f, spec) ?? spec);
+    }
+  };
+  visit(entry);
+  return seen;
+}
+
 function findCycle(g: Map<string, string[]>): string[] | null {
   const state = new Map<string, 'open' | 'done'>();
   const stack: string[] = [];
@@ -85,6 +106,15 @@ describe('source tree', () => {
   it('finds a cycle when there is one (the checker itself works)', () => {
     const g = new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', []]]);
     expect(findCycle(g)).toEqual(['a', 'b', 'c', 'a']);
+  });
+
+  it('the document_start content script leaves the card UI to card.js (Preact, Floating UI, the card)', () => {
+    const isCardUi = (f: string): boolean => f.endsWith('/card-host.ts') || f.includes('/components/') || f === 'preact' || f.startsWith('@floating-ui/');
+    const early = [...bundled(join(ROOT, 'entrypoints/content/index.ts'))];
+    expect(early).toContain(join(ROOT, 'entrypoints/content/card-controller.ts'));
+    expect(early.filter(isCardUi).map((f) => relative(ROOT, f))).toEqual([]);
+    const card = [...bundled(join(ROOT, 'entrypoints/card.content.ts'))];
+    expect(card).toEqual(expect.arrayContaining([join(ROOT, 'entrypoints/content/card-host.ts'), 'preact', '@floating-ui/dom']));
   });
 
   it('no file points outside the repository', () => {
