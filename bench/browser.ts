@@ -337,25 +337,37 @@ export async function dynamicRun(driver: Driver, url: string, bursts: string[], 
  * Hover: the pointer rests off the text, then jumps onto a name in one move; latency =
  * (frame after the card host is attached) − (that pointermove) − dwell.
  */
-export async function hoverRun(driver: Driver, url: string, words: string[], dwellMs: number): Promise<{ samples: number[]; failures: number }> {
+export interface HoverSamples {
+  /** Per hover: from the end of the dwell (the pointer's last move + the dwell) to the card painted. */
+  samples: number[];
+  /** Per hover: animation frames that began after the dwell ended and before the card's frame (0: the card was in the first). */
+  framesBefore: number[];
+  failures: number;
+}
+
+export async function hoverRun(driver: Driver, url: string, words: string[], dwellMs: number): Promise<HoverSamples> {
   const p = await driver.open(`${url}#observe`);
   const samples: number[] = [];
+  const framesBefore: number[] = [];
   let failures = 0;
   try {
     await waitSettled(p, 400, 30_000);
     await sleep(600); // the content script fetches the page's cards 250 ms after it settles
+    await evaluateText(p, 'window.__fcWatchFrames()');
     for (const word of words) {
       const { x, y } = await wordCenter(p, word);
       await p.mouseMove(1250, y, 3);
       await sleep(200);
-      await evaluateText(p, `(() => { const s = window.__fcObs; s.hostAt = null; s.paintedAt = null; s.lastMove = null; })()`);
+      await evaluateText(p, `(() => { const s = window.__fcObs; s.hostAt = null; s.hostFrame = null; s.paintedAt = null; s.lastMove = null; })()`);
       await p.mouseMove(x, y, 1);
       try {
         const st = await poll(async () => {
           const s = await readState(p);
           return s.paintedAt !== null ? s : null;
         }, `the card for ${word}`, 5_000, 20);
-        samples.push(st.paintedAt! - st.lastMove! - dwellMs);
+        const dwellEnd = st.lastMove! + dwellMs;
+        samples.push(st.paintedAt! - dwellEnd);
+        framesBefore.push(st.frames.filter((t) => t > dwellEnd && t < st.hostFrame!).length);
       } catch {
         failures++;
       }
@@ -364,7 +376,7 @@ export async function hoverRun(driver: Driver, url: string, words: string[], dwe
       await poll(() => evaluateText<boolean>(p, `!document.querySelector('factcard-host')`), 'the card to close', 5_000, 50).catch(() => {});
       await sleep(100);
     }
-    return { samples, failures };
+    return { samples, framesBefore, failures };
   } finally {
     await p.close();
   }

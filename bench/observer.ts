@@ -18,11 +18,14 @@
 //                style, layout and paint), and the page's first paint time (paint timing),
 //                to tell whether that frame was the page's first.
 // It also keeps long tasks (PerformanceObserver 'longtask', Chromium only), the last
-// pointermove, and when Factcard's card host enters the document and the frame after it.
+// pointermove (its event time stamp: when the pointer moved, which is where Factcard's dwell
+// counts from), when Factcard's card host enters the document, the frame that paints it and
+// when that paint is done; and, once __fcWatchFrames() is called, the time stamp of every
+// animation frame (the hover run counts the frames between the end of a dwell and the card).
 
 export const OBSERVER_SOURCE = `(function () {
   var st = window.__fcObs = { registered: null, first: null, last: null, count: 0, changes: [], longtasks: [],
-    stop: false, lastMove: null, hostAt: null, paintedAt: null, batches: [], frame: null, firstPaint: null };
+    stop: false, lastMove: null, hostAt: null, hostFrame: null, paintedAt: null, batches: [], frame: null, firstPaint: null, frames: [] };
   try {
     if (!(PerformanceObserver.supportedEntryTypes || []).includes('longtask')) throw new Error('no longtask');
     new PerformanceObserver(function (list) {
@@ -69,13 +72,26 @@ export const OBSERVER_SOURCE = `(function () {
     });
     tick();
   });
-  addEventListener('pointermove', function () { st.lastMove = performance.now(); }, true);
+  addEventListener('pointermove', function (e) {
+    var now = performance.now();
+    st.lastMove = e.timeStamp > now - 1000 && e.timeStamp <= now ? e.timeStamp : now;
+  }, true);
+  var watching = false;
+  var onWatchedFrame = function (ts) {
+    st.frames.push(ts);
+    if (st.frames.length > 240) st.frames.shift();
+    requestAnimationFrame(onWatchedFrame);
+  };
+  window.__fcWatchFrames = function () {
+    if (!watching) { watching = true; requestAnimationFrame(onWatchedFrame); }
+  };
   new MutationObserver(function (records) {
     records.forEach(function (r) {
       r.addedNodes.forEach(function (n) {
         if (n.localName !== 'factcard-host') return;
         st.hostAt = performance.now();
-        requestAnimationFrame(function () {
+        requestAnimationFrame(function (ts) {
+          st.hostFrame = ts;
           var c = new MessageChannel();
           c.port1.onmessage = function () { st.paintedAt = performance.now(); };
           c.port2.postMessage(0);
@@ -109,7 +125,11 @@ export interface ObserverState {
   longtasks: [number, number][] | null;
   lastMove: number | null;
   hostAt: number | null;
+  /** The time stamp of the animation frame that paints the card (requestAnimationFrame's). */
+  hostFrame: number | null;
   paintedAt: number | null;
+  /** Animation frames' time stamps once __fcWatchFrames() was called (the last 240). */
+  frames: number[];
   batches: number[];
   frame: [number, number] | null;
   firstPaint: number | null;
@@ -121,7 +141,7 @@ export const READ_STATE = `(() => {
   const fcp = performance.getEntriesByName('first-contentful-paint')[0];
   return { dcl: nav ? nav.domContentLoadedEventStart : 0, responseStart: nav ? nav.responseStart : 0, fcp: fcp ? fcp.startTime : null, load: nav ? nav.loadEventEnd : 0, now: performance.now(),
     registered: s.registered, first: s.first, last: s.last, count: s.count, changes: s.changes, longtasks: s.longtasks,
-    lastMove: s.lastMove, hostAt: s.hostAt, paintedAt: s.paintedAt, batches: s.batches, frame: s.frame, firstPaint: s.firstPaint };
+    lastMove: s.lastMove, hostAt: s.hostAt, hostFrame: s.hostFrame, paintedAt: s.paintedAt, batches: s.batches, frame: s.frame, firstPaint: s.firstPaint, frames: s.frames };
 })()`;
 
 export const STOP_OBSERVER = 'window.__fcObs.stop = true';

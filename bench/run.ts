@@ -132,7 +132,7 @@ async function measureBrowser(name: BrowserName, routes: Routes, origin: (p: str
     const names = hoverWords(PAGES[0]!.page.html, QUICK ? 3 : 10);
     const words = Array.from({ length: QUICK ? 1 : 5 }, () => names).flat();
     const h = await hoverRun(driver, origin('/10k.html'), words, DEFAULT_SETTINGS.hoverDelayMs);
-    hover = { dwellMs: DEFAULT_SETTINGS.hoverDelayMs, words, samples: h.samples.slice(1), failures: h.failures };
+    hover = { dwellMs: DEFAULT_SETTINGS.hoverDelayMs, words, samples: h.samples.slice(1), framesBefore: h.framesBefore.slice(1), first: h.samples[0] ?? null, failures: h.failures };
 
     log(`${name}: index load in the page`);
     for (const [label, path] of [['dataset index', '/index/dataset.json'], ['10,000-entity synthetic index', '/index/synthetic-10k.json']] as const) {
@@ -170,6 +170,7 @@ async function main(): Promise<void> {
   const synthetic10k = syntheticIndexJson(syntheticAliases(10_000));
   const sizes = {
     contentScript: { chrome: contentScriptSize('chrome'), firefox: contentScriptSize('firefox') },
+    cardScript: { chrome: contentScriptSize('chrome', 'card'), firefox: contentScriptSize('firefox', 'card') },
     datasetIndex: bytesOf(datasetIndex),
     synthetic10kIndex: bytesOf(synthetic10k),
   };

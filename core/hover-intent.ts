@@ -34,12 +34,17 @@ export interface Timers {
 export interface IntentCallbacks<K> {
   open(key: K): void;
   close(): void;
+  /** A dwell on `key` began: its card may be made ready (not shown) while the dwell runs. */
+  prepare?(key: K): void;
 }
 
 export type IntentState = 'idle' | 'pending' | 'open' | 'grace';
 
 /** Speed is measured over the pointer's last ~60 ms of movement. */
 const SPEED_WINDOW_MS = 60;
+
+/** A move handled later than this after its time stamp counts from when it is handled. */
+const MAX_HANDLING_DELAY_MS = 1000;
 
 export class HoverIntent<K> {
   private state: IntentState = 'idle';
@@ -65,16 +70,26 @@ export class HoverIntent<K> {
     return this.state === 'open' || this.state === 'grace' ? this.current : null;
   }
 
+  /** The mention whose dwell is running (it opens when the dwell ends), if any. */
+  get pendingKey(): K | null {
+    return this.pending;
+  }
+
   setOptions(opts: IntentOptions): void {
     this.opts = opts;
   }
 
   /**
    * The pointer moved. `target` is the mention under it (or null), `overCard` whether it is
-   * inside the open card, `cardRect` the card's box (for the safe triangle).
+   * inside the open card, `cardRect` the card's box (for the safe triangle). `at` is when the
+   * move happened (the event's time stamp, on the timers' clock), when it is handled later: the
+   * dwell counts from the move, not from when it was handled (the content script handles at
+   * most one move per frame, up to a frame after it).
    */
-  move(p: Point, target: K | null, overCard: boolean, cardRect: Rect | null): void {
-    const t = this.timers.now();
+  move(p: Point, target: K | null, overCard: boolean, cardRect: Rect | null, at?: number): void {
+    const now = this.timers.now();
+    // A time stamp from the future or from long ago (another clock) is not trusted.
+    const t = at !== undefined && at <= now && now - at < MAX_HANDLING_DELAY_MS ? at : now;
     this.samples.push({ x: p.x, y: p.y, t });
     while (this.samples.length > 2 && t - (this.samples[0]?.t ?? t) > SPEED_WINDOW_MS) this.samples.shift();
     this.lastTarget = target;
@@ -88,7 +103,7 @@ export class HoverIntent<K> {
       }
       if (target !== null) {
         // Another mention: it takes over after its own dwell; the open card waits until then.
-        this.startPending(target);
+        this.startPending(target, t);
         this.state = 'grace';
         return;
       }
@@ -108,7 +123,7 @@ export class HoverIntent<K> {
       return;
     }
     if (this.state === 'pending' && this.pending !== null && this.same(target, this.pending)) return;
-    this.startPending(target);
+    this.startPending(target, t);
   }
 
   /** The pointer left the window, or the mention's node left the document. */
@@ -149,11 +164,13 @@ export class HoverIntent<K> {
     return Math.hypot(last.x - first.x, last.y - first.y) / (last.t - first.t);
   }
 
-  private startPending(target: K): void {
+  /** A dwell on `target` that began at `since`. */
+  private startPending(target: K, since: number): void {
     this.cancelTimer();
     this.pending = target;
     if (this.state !== 'grace') this.state = 'pending';
-    this.timer = this.timers.set(() => this.dwellDone(), this.opts.dwellMs);
+    this.timer = this.timers.set(() => this.dwellDone(), Math.max(0, this.opts.dwellMs - (this.timers.now() - since)));
+    this.cb.prepare?.(target);
   }
 
   private dwellDone(): void {

@@ -7,6 +7,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { keyboardAnnouncement, pinnedAnnouncement } from '../../core/announcements';
 import type { CardModel } from '../../core/card-model';
+import type { FactCardProps } from '../../components/FactCard';
 import { HoldKey, type HoldKeySetting, type Modifiers } from '../../core/hold-key';
 import { DEFAULT_INTENT, HoverIntent, type Point } from '../../core/hover-intent';
 import { MAX_PINS } from '../../core/pins';
@@ -47,6 +48,12 @@ export interface CardControllerDeps {
 /** Pressing the hold key while resting on a mention opens its card after this long. */
 const HOLD_OPEN_DELAY_MS = 150;
 
+/**
+ * This far into a dwell the card is made ready, unseen (prepare()): a pointer sweeping across
+ * names prepares nothing, and the rest of the dwell (250 ms by default) is time enough.
+ */
+const PREPARE_AFTER_MS = 100;
+
 export class CardController {
   private state: CardState = { kind: 'closed' };
   /** Built at the first card: a page nobody hovers pays nothing for it (but its script's load, at document_idle). */
@@ -65,17 +72,23 @@ export class CardController {
   private readonly pins: PinnedCards;
   private readonly hold: HoldKey;
   private holdTimer = 0;
+  private prepareTimer = 0;
+  /** The card UI once its script has run (card-ui.ts). */
+  private ui: CardUi | null = null;
 
   constructor(private readonly d: CardControllerDeps) {
     this.intent = new HoverIntent<PageMention>(
       DEFAULT_INTENT,
-      { open: (m) => void this.show(m, this.hoverLine), close: () => this.hide() },
+      { open: (m) => void this.show(m, this.hoverLine), close: () => this.hide(), prepare: (m) => this.prepareSoon(m) },
       { set: (fn, ms) => d.ctx.setTimeout(fn, ms), clear: (id) => clearTimeout(id), now: () => performance.now() },
       (a, b) => a.id === b.id,
     );
     this.pins = new PinnedCards(window);
     this.hold = new HoldKey('off', (held) => this.holdChanged(held));
     this.listen();
+    void d.cardUi().then((ui) => {
+      this.ui = ui;
+    });
   }
 
   get current(): CardState {
@@ -119,9 +132,10 @@ export class CardController {
 
   /**
    * The pointer moved to `p`; `hitAt` finds the mention under it (skipped over the cards).
-   * `mods` are the event's modifier flags (they correct a hold key's missed key events).
+   * `mods` are the event's modifier flags (they correct a hold key's missed key events); `at`
+   * is the event's time stamp (the dwell counts from it).
    */
-  pointer(p: Point, hitAt: (p: Point) => Hit | null, mods?: Modifiers): void {
+  pointer(p: Point, hitAt: (p: Point) => Hit | null, mods?: Modifiers, at?: number): void {
     if (mods) this.hold.modifiers(mods);
     const overCard = this.cardHost?.contains(p.x, p.y) ?? false;
     const overPin = !overCard && this.pins.at(p.x, p.y) !== null;
@@ -131,7 +145,7 @@ export class CardController {
     let target = hit?.mention ?? null;
     // Without the hold key nothing new opens; the open card stays while the pointer is on it.
     if (target && !this.hold.allowsCards && target.id !== this.intent.openKey?.id) target = null;
-    this.intent.move(p, target, overCard, this.cardHost?.rect() ?? null);
+    this.intent.move(p, target, overCard, this.cardHost?.rect() ?? null, at);
   }
 
   pointerLeft(): void {
@@ -214,6 +228,7 @@ export class CardController {
 
   destroy(): void {
     clearTimeout(this.holdTimer);
+    clearTimeout(this.prepareTimer);
     this.intent.destroy();
     this.cardHost?.destroy();
     this.pins.closeAll();
@@ -231,23 +246,50 @@ export class CardController {
     this.d.highlighter.setActive(m);
     this.cardHost ??= ui.createHost(this.d.doc);
     const host = this.cardHost;
-    const anchor = { range: m.range, line };
-    host.show(
-      {
-        card,
-        viewerHref: this.d.viewerHref,
-        onOpenSource: (target) => this.d.openViewer(target),
-        onSelectEntity: (id) => void this.show(m, line, id).then(() => host.focusCard()),
-        onClose: () => this.close(),
-        pinned: false,
-        onPin: () => this.pin(),
-      },
-      anchor,
-    );
+    host.show(this.cardProps(m, line, card, host), { range: m.range, line });
     // The pinned stack keeps clear of the line the reader is on now.
     if (this.pins.all.length) this.pins.layout(readingRect(m, line));
     if (this.announceFor?.id === m.id) host.announce(keyboardAnnouncement(m.range.toString() || m.text, card));
     this.announceFor = null;
+  }
+
+  /** What the hover card shows for `m`, and what its controls do. */
+  private cardProps(m: PageMention, line: number, card: CardModel, host: CardHost): FactCardProps {
+    return {
+      card,
+      viewerHref: this.d.viewerHref,
+      onOpenSource: (target) => this.d.openViewer(target),
+      onSelectEntity: (id) => void this.show(m, line, id).then(() => host.focusCard()),
+      onClose: () => this.close(),
+      pinned: false,
+      onPin: () => this.pin(),
+    };
+  }
+
+  private prepareSoon(m: PageMention): void {
+    clearTimeout(this.prepareTimer);
+    this.prepareTimer = this.d.ctx.setTimeout(() => this.prepare(m), PREPARE_AFTER_MS);
+  }
+
+  /**
+   * The pointer rests on `m`: its card is rendered into the host, which stays out of the page
+   * until the dwell ends. Building the card — on a page's first card also the host's shadow
+   * root and styles, and the card's code running for the first time — is then done when the
+   * dwell ends, and the card shows in the next frame. Not while a card is shown: the host is
+   * that card's.
+   */
+  private prepare(m: PageMention): void {
+    const ui = this.ui;
+    if (!ui || this.intent.pendingKey?.id !== m.id || this.d.ctx.signal.aborted || this.cardHost?.isShown) return;
+    const card = this.cards.get(m.entity);
+    if (!card) {
+      void this.prefetch([m.entity]).then(() => {
+        if (this.cards.has(m.entity)) this.prepare(m);
+      });
+      return;
+    }
+    this.cardHost ??= ui.createHost(this.d.doc);
+    this.cardHost.render(this.cardProps(m, this.hoverLine, card, this.cardHost));
   }
 
   /** A pinned card switches to a related entity (its "Mentioned with" chips). */

@@ -7,8 +7,11 @@ import type { Point } from '../../core/hover-intent';
 import type { Hit, HitTester } from '../../dom/hit-test';
 
 export interface PointerTarget {
-  /** `mods`: the event's modifier keys (the hold-to-show key is read from them too). */
-  pointer(p: Point, hitAt: (p: Point) => Hit | null, mods: Modifiers): void;
+  /**
+   * `mods`: the event's modifier keys (the hold-to-show key is read from them too); `at`: the
+   * event's time stamp (it is handled up to a frame later).
+   */
+  pointer(p: Point, hitAt: (p: Point) => Hit | null, mods: Modifiers, at: number): void;
   pointerLeft(): void;
 }
 
@@ -21,7 +24,7 @@ export function trackPointer(ctx: ContentScriptContext, doc: Document, hitTester
     const e = last;
     if (!e) return;
     try {
-      target.pointer({ x: e.clientX, y: e.clientY }, hitAt, { altKey: e.altKey, ctrlKey: e.ctrlKey, shiftKey: e.shiftKey });
+      target.pointer({ x: e.clientX, y: e.clientY }, hitAt, { altKey: e.altKey, ctrlKey: e.ctrlKey, shiftKey: e.shiftKey }, e.timeStamp);
     } catch (err) {
       onError(err);
     }

@@ -127,6 +127,29 @@ describe.each(BROWSERS)('%s: the fact card', (browserName) => {
     await voa.close();
   });
 
+  it('the card is made ready while the pointer rests on a name, out of the page: nothing of ours enters it before the dwell ends', async () => {
+    await afp.mouseMove(5, 5, 1);
+    await waitForNoCard(afp, 'no card before the test');
+    await afp.evaluate(() => {
+      const w = window as unknown as { added: string[] };
+      w.added = [];
+      new MutationObserver((rs) => {
+        for (const r of rs) for (const n of r.addedNodes) w.added.push(n.nodeName);
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const { x, y } = await wordCenter(afp, 'Matthew Rycroft');
+    await afp.mouseMove(x, y, 1);
+    // Past the moment the card is prepared (100 ms into the 350 ms dwell), before the dwell ends.
+    await sleep(220);
+    expect(await afp.evaluate(() => (window as unknown as { added: string[] }).added)).toEqual([]);
+    expect(await openCard(afp)).toBeNull();
+    const card = await poll(() => openCard(afp), 'the card once the dwell ends');
+    expect(card.entity).toBe('matthew-rycroft');
+    expect(await afp.evaluate(() => (window as unknown as { added: string[] }).added)).toEqual(['FACTCARD-HOST']);
+    await afp.mouseMove(5, 5, 3);
+    await waitForNoCard(afp);
+  });
+
   it('a fast sweep across names opens nothing', async () => {
     const a = await wordCenter(afp, 'Matthew Rycroft');
     await afp.mouseMove(20, a.y, 1);

@@ -33,7 +33,8 @@ class FakeClock implements Timers {
 function setup(opts = DEFAULT_INTENT) {
   const clock = new FakeClock();
   const events: string[] = [];
-  const intent = new HoverIntent<string>(opts, { open: (k) => events.push(`open:${k}`), close: () => events.push('close') }, clock);
+  const prepared: string[] = [];
+  const intent = new HoverIntent<string>(opts, { open: (k) => events.push(`open:${k}`), close: () => events.push('close'), prepare: (k) => prepared.push(k) }, clock);
   /** Moves the pointer in small steps over `ms`, ending at (x, y). */
   const glide = (from: { x: number; y: number }, to: { x: number; y: number }, ms: number, target: (x: number) => string | null, overCard = () => false) => {
     const steps = Math.max(1, Math.round(ms / 16));
@@ -44,19 +45,47 @@ function setup(opts = DEFAULT_INTENT) {
       intent.move({ x, y }, target(x), overCard(), CARD);
     }
   };
-  return { clock, events, intent, glide };
+  return { clock, events, prepared, intent, glide };
 }
 
 const CARD = { left: 100, top: 130, right: 400, bottom: 330 };
 
 describe('hover intent', () => {
-  it('opens after the dwell delay on a resting pointer, not before', () => {
-    const { clock, events, intent } = setup();
+  it('opens after the dwell delay on a resting pointer, not before; the card is prepared when the dwell begins', () => {
+    const { clock, events, prepared, intent } = setup();
     intent.move({ x: 10, y: 10 }, 'churkin', false, null);
+    expect(prepared).toEqual(['churkin']);
+    expect(intent.pendingKey).toBe('churkin');
+    intent.move({ x: 11, y: 10 }, 'churkin', false, null);
     clock.advance(DEFAULT_INTENT.dwellMs - 1);
     expect(events).toEqual([]);
     clock.advance(1);
     expect(events).toEqual(['open:churkin']);
+    expect(prepared).toEqual(['churkin']);
+    expect(intent.pendingKey).toBeNull();
+  });
+
+  it('the dwell counts from the move, not from when it is handled', () => {
+    const { clock, events, intent } = setup();
+    clock.advance(100);
+    // Handled 12 ms after the pointer event (the content script handles moves in the next frame).
+    intent.move({ x: 10, y: 10 }, 'churkin', false, null, clock.t - 12);
+    clock.advance(DEFAULT_INTENT.dwellMs - 13);
+    expect(events).toEqual([]);
+    clock.advance(1);
+    expect(events).toEqual(['open:churkin']);
+  });
+
+  it('a time stamp from the future, or older than a second, counts as now', () => {
+    for (const skew of [50, -5_000]) {
+      const { clock, events, intent } = setup();
+      clock.advance(10_000);
+      intent.move({ x: 10, y: 10 }, 'churkin', false, null, clock.t + skew);
+      clock.advance(DEFAULT_INTENT.dwellMs - 1);
+      expect(events, `skew ${skew}`).toEqual([]);
+      clock.advance(1);
+      expect(events, `skew ${skew}`).toEqual(['open:churkin']);
+    }
   });
 
   it('honours a configured delay, including 0', () => {
