@@ -13,9 +13,10 @@ import type { AliasEntry } from '../core/matcher-types';
  * The budget in bytes of the content script that runs at document_start, on every page and
  * frame before its first paint; enforced by test/e2e/size-budget.test.ts. It was 150 kB raw /
  * 54 kB gzip while it held the card UI too (147 / 52 kB); with the card UI in a script of its
- * own (entrypoints/content/card-ui.ts) it is 96 / 33 kB.
+ * own (entrypoints/content/card-ui.ts) it was 96 / 33 kB, and 88 / 31 kB once it read the
+ * library index without @wxt-dev/storage (platform/library/published-index-read.ts).
  */
-export const CONTENT_SCRIPT_BUDGET = { raw: 110_000, gzip: 38_000 };
+export const CONTENT_SCRIPT_BUDGET = { raw: 100_000, gzip: 35_000 };
 
 /** The card UI's script (document_idle; Preact, the card, Floating UI): 65 / 23 kB when split off. */
 export const CARD_SCRIPT_BUDGET = { raw: 75_000, gzip: 27_000 };

@@ -12,7 +12,7 @@ import { loadMatcher } from '../../core/matcher';
 import type { Matcher } from '../../core/matcher-types';
 import type { LibraryContentProtocol } from '../../core/protocol';
 import { snapshotPage } from '../../dom/page-snapshot';
-import { libraryIndexItem } from '../../platform/library/published-index';
+import { readPublishedIndex, watchPublishedIndex } from '../../platform/library/published-index-read';
 import { listen } from '../../platform/messaging';
 
 let preload: Promise<PublishedIndex | null> | null = null;
@@ -31,8 +31,7 @@ function matcherOf(p: PublishedIndex | null | undefined, onError: (e: unknown) =
 
 /** Starts reading the published index (at document_start, beside the settings). */
 export function preloadLibraryIndex(onError: (e: unknown) => void = () => {}): Promise<PublishedIndex | null> {
-  preload ??= libraryIndexItem
-    .getValue()
+  preload ??= readPublishedIndex()
     .catch((e: unknown) => {
       onError(e);
       return null;
@@ -69,7 +68,7 @@ export function startLibrarySync({ ctx, isTop, onError, onMatcher }: LibrarySync
   // The stored index may arrive after the page was parsed (then the page is read again), and
   // every later change arrives through storage.onChanged.
   void preloadLibraryIndex(onError).then((p) => apply(p));
-  const unwatch = libraryIndexItem.watch((p) => {
+  const unwatch = watchPublishedIndex((p) => {
     try {
       apply(p);
     } catch (e) {

@@ -3,7 +3,10 @@
 // through storage.onChanged, frames included, with no `tabs` permission; a tab opened later
 // reads it at start.
 
+// The content script reads and watches it without this item: published-index-read.ts.
+
 import { storage } from '@wxt-dev/storage';
 import type { PublishedIndex } from '../../core/library/types';
+import { LIBRARY_INDEX_KEY } from './published-index-read';
 
-export const libraryIndexItem = storage.defineItem<PublishedIndex | null>('local:libraryIndex', { fallback: null });
+export const libraryIndexItem = storage.defineItem<PublishedIndex | null>(`local:${LIBRARY_INDEX_KEY}`, { fallback: null });
