@@ -333,10 +333,6 @@ export async function dynamicRun(driver: Driver, url: string, bursts: string[], 
   }
 }
 
-/**
- * Hover: the pointer rests off the text, then jumps onto a name in one move; latency =
- * (frame after the card host is attached) − (that pointermove) − dwell.
- */
 export interface HoverSamples {
   /** Per hover: from the end of the dwell (the pointer's last move + the dwell) to the card painted. */
   samples: number[];
@@ -345,6 +341,11 @@ export interface HoverSamples {
   failures: number;
 }
 
+/**
+ * Hover: the pointer rests off the text, then jumps onto a name in one move; latency =
+ * (frame after the card host is attached) − (that pointermove's time stamp) − dwell, and the
+ * animation frames that began between the end of the dwell and the card's frame.
+ */
 export async function hoverRun(driver: Driver, url: string, words: string[], dwellMs: number): Promise<HoverSamples> {
   const p = await driver.open(`${url}#observe`);
   const samples: number[] = [];
