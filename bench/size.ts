@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { aliasEntriesFromDataset, compileIndex } from '../core/matcher';
 import type { Dataset } from '../core/dataset-types';
 import type { AliasEntry } from '../core/matcher-types';
+import { EXT_DIRS } from '../test/e2e/harness/paths';
 
 /**
  * The budget in bytes of the content script that runs at document_start, on every page and
@@ -26,7 +27,6 @@ const ROOT = resolve(import.meta.dirname, '..');
 /** The content scripts' files: `content` at document_start, `card` (the card UI) at document_idle. */
 export type ContentScriptName = 'content' | 'card';
 
-const BUILD_DIRS = { chrome: '.output/chrome-mv3', firefox: '.output/firefox-mv2' };
 
 export interface Bytes {
   raw: number;
@@ -38,14 +38,14 @@ export function bytesOf(text: string | Buffer): Bytes {
 }
 
 /** A built content script of a target, or null when it is not built. */
-export function contentScriptSize(target: keyof typeof BUILD_DIRS, name: ContentScriptName = 'content'): Bytes | null {
-  const file = join(ROOT, BUILD_DIRS[target], `content-scripts/${name}.js`);
+export function contentScriptSize(target: keyof typeof EXT_DIRS, name: ContentScriptName = 'content'): Bytes | null {
+  const file = join(EXT_DIRS[target], `content-scripts/${name}.js`);
   return existsSync(file) ? bytesOf(readFileSync(file)) : null;
 }
 
 /** Every file under content-scripts/ of the Chrome build (CSS or chunks, should any appear). */
 export function contentScriptFiles(): string[] {
-  const dir = join(ROOT, '.output/chrome-mv3/content-scripts');
+  const dir = join(EXT_DIRS.chrome, 'content-scripts');
   return existsSync(dir) ? readdirSync(dir).sort() : [];
 }
 

@@ -11,6 +11,7 @@
 import { storage } from '@wxt-dev/storage';
 import { browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS, migrateSettings, parseSettings, SETTINGS_VERSION, type Settings } from '../core/settings';
+import { watchStorageKey } from './storage-watch';
 
 const KEY = 'settings';
 /** Where @wxt-dev/storage keeps the item's version ({ v: number }). */
@@ -54,10 +55,5 @@ export async function saveSettings(s: Settings): Promise<void> {
 
 /** Calls back with parsed settings whenever they change (in any context). */
 export function watchSettings(cb: (s: Settings) => void): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
-    const change = changes[KEY];
-    if (area === 'sync' && change) cb(parseSettings(change.newValue).settings);
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  return watchStorageKey('sync', KEY, (value) => cb(parseSettings(value).settings));
 }

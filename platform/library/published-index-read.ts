@@ -5,6 +5,7 @@
 
 import { browser } from 'wxt/browser';
 import type { PublishedIndex } from '../../core/library/types';
+import { watchStorageKey } from '../storage-watch';
 
 /** The storage.local key of the item `local:libraryIndex` (its value is stored as it is). */
 export const LIBRARY_INDEX_KEY = 'libraryIndex';
@@ -17,10 +18,5 @@ export async function readPublishedIndex(): Promise<PublishedIndex | null> {
 
 /** Calls back with the published index (null: removed) whenever it changes; returns the unwatch. */
 export function watchPublishedIndex(cb: (p: PublishedIndex | null) => void): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
-    const change = changes[LIBRARY_INDEX_KEY];
-    if (area === 'local' && change) cb((change.newValue as PublishedIndex | null | undefined) ?? null);
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  return watchStorageKey('local', LIBRARY_INDEX_KEY, (value) => cb((value as PublishedIndex | null | undefined) ?? null));
 }

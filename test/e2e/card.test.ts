@@ -127,7 +127,7 @@ describe.each(BROWSERS)('%s: the fact card', (browserName) => {
     await voa.close();
   });
 
-  it('the card is made ready while the pointer rests on a name, out of the page: nothing of ours enters it before the dwell ends', async () => {
+  it('while the pointer rests on a name nothing of ours enters the page before the dwell ends (the card is made ready out of it)', async () => {
     await afp.mouseMove(5, 5, 1);
     await waitForNoCard(afp, 'no card before the test');
     await afp.evaluate(() => {
