@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { findTabByContentUrl, poll, type Clip, type Driver, type TestPage } from './driver';
+import { findTabByContentUrl, poll, type Clip, type Driver, type LaunchOptions, type TestPage } from './driver';
 import { EXT_DIRS } from './paths';
 import type { SNode } from './shadow';
 
@@ -122,9 +122,9 @@ class ChromiumPage implements TestPage {
   }
 }
 
-export async function launchChromium(opts: { colorScheme?: 'light' | 'dark'; profile?: string } = {}): Promise<Driver> {
+export async function launchChromium(opts: LaunchOptions = {}): Promise<Driver> {
   const profile = opts.profile ?? (await mkdtemp(join(tmpdir(), 'factcard-chromium-')));
-  const ext = EXT_DIRS.chrome;
+  const ext = opts.extension ?? EXT_DIRS.chrome;
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,

@@ -5,6 +5,14 @@ import type { SNode } from './shadow';
 
 export type BrowserName = 'chromium' | 'firefox';
 
+export interface LaunchOptions {
+  colorScheme?: 'light' | 'dark';
+  /** A profile directory to use and keep (a restart test relaunches with it); default a fresh one. */
+  profile?: string;
+  /** The built extension to install (its folder); default this checkout's `npm run build` output. */
+  extension?: string;
+}
+
 export interface Clip {
   x: number;
   y: number;

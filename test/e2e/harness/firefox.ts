@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { findTabByContentUrl, poll, sleep, type Clip, type Driver, type TestPage } from './driver';
+import { findTabByContentUrl, poll, sleep, type Clip, type Driver, type LaunchOptions, type TestPage } from './driver';
 import { EXT_DIRS } from './paths';
 import type { SNode } from './shadow';
 
@@ -137,7 +137,7 @@ class FirefoxPage implements TestPage {
   }
 }
 
-export async function launchFirefox(opts: { colorScheme?: 'light' | 'dark'; profile?: string } = {}): Promise<Driver> {
+export async function launchFirefox(opts: LaunchOptions = {}): Promise<Driver> {
   const profile = opts.profile ?? (await mkdtemp(join(tmpdir(), 'factcard-firefox-')));
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -158,7 +158,7 @@ export async function launchFirefox(opts: { colorScheme?: 'light' | 'dark'; prof
       ...(opts.profile ? { 'extensions.webextensions.keepStorageOnUninstall': true, 'extensions.webextensions.keepUuidOnUninstall': true } : {}),
     },
   });
-  await browser.installExtension(EXT_DIRS.firefox);
+  await browser.installExtension(opts.extension ?? EXT_DIRS.firefox);
   const requests: string[] = [];
   const errors: string[] = [];
   const watch = (p: Page) => {

@@ -1,6 +1,6 @@
 import { launchChromium } from './chromium';
 import { launchFirefox } from './firefox';
-import type { Driver, BrowserName } from './driver';
+import type { Driver, BrowserName, LaunchOptions } from './driver';
 
 export * from './driver';
 export * from './shadow';
@@ -9,8 +9,7 @@ export { ARTIFACTS, assertBuilt } from './paths';
 
 export const BROWSERS: BrowserName[] = (process.env.FACTCARD_BROWSERS?.split(',') as BrowserName[] | undefined) ?? ['chromium', 'firefox'];
 
-/** `profile`: a profile directory to use and keep (a restart test relaunches with it); default a fresh one. */
-export function launch(name: BrowserName, opts: { colorScheme?: 'light' | 'dark'; profile?: string } = {}): Promise<Driver> {
+export function launch(name: BrowserName, opts: LaunchOptions = {}): Promise<Driver> {
   return name === 'chromium' ? launchChromium(opts) : launchFirefox(opts);
 }
 
