@@ -342,8 +342,8 @@ export interface HoverSamples {
 }
 
 /**
- * Hover: the pointer rests off the text, then jumps onto a name in one move; latency =
- * (frame after the card host is attached) − (that pointermove's time stamp) − dwell, and the
+ * Hover: the pointer rests off the text, then jumps onto a name in one move; latency = (the
+ * end of the frame that renders the card) − (that pointermove's time stamp) − dwell, and the
  * animation frames that began between the end of the dwell and the card's frame.
  */
 export async function hoverRun(driver: Driver, url: string, words: string[], dwellMs: number): Promise<HoverSamples> {

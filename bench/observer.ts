@@ -21,7 +21,8 @@
 // pointermove (its event time stamp: when the pointer moved, which is where Factcard's dwell
 // counts from), when Factcard's card host enters the document, the frame that paints it and
 // when that paint is done; and, once __fcWatchFrames() is called, the time stamp of every
-// animation frame (the hover run counts the frames between the end of a dwell and the card).
+// animation frame (the hover run counts the frames between the end of a dwell and the frame
+// that renders the card, which a resize observer's callback in each frame tells).
 
 export const OBSERVER_SOURCE = `(function () {
   var st = window.__fcObs = { registered: null, first: null, last: null, count: 0, changes: [], longtasks: [],
@@ -77,25 +78,40 @@ export const OBSERVER_SOURCE = `(function () {
     st.lastMove = e.timeStamp > now - 1000 && e.timeStamp <= now ? e.timeStamp : now;
   }, true);
   var watching = false;
+  // The frame that renders the card host: a resize observer's callbacks run in every frame's
+  // rendering step after its layout, before its paint, so the first of them that finds the
+  // host in the document is in the frame that paints it — whether the host was attached by a
+  // task before that frame or by one of the frame's own animation-frame callbacks. A 1 px
+  // element of the page changes width in every watched frame so that the callback runs in each.
+  var sentinel = null;
+  var frameTs = null;
+  var resized = new ResizeObserver(function () {
+    if (st.hostAt === null || st.hostFrame !== null || !document.querySelector('factcard-host')) return;
+    st.hostFrame = frameTs;
+    var c = new MessageChannel();
+    c.port1.onmessage = function () { st.paintedAt = performance.now(); };
+    c.port2.postMessage(0);
+  });
   var onWatchedFrame = function (ts) {
     st.frames.push(ts);
     if (st.frames.length > 240) st.frames.shift();
+    frameTs = ts;
+    sentinel.style.width = sentinel.style.width === '1px' ? '2px' : '1px';
     requestAnimationFrame(onWatchedFrame);
   };
   window.__fcWatchFrames = function () {
-    if (!watching) { watching = true; requestAnimationFrame(onWatchedFrame); }
+    if (watching) return;
+    watching = true;
+    sentinel = document.createElement('div');
+    sentinel.style.cssText = 'position:absolute;left:0;top:0;width:1px;height:1px;pointer-events:none;visibility:hidden';
+    document.body.appendChild(sentinel);
+    resized.observe(sentinel);
+    requestAnimationFrame(onWatchedFrame);
   };
   new MutationObserver(function (records) {
     records.forEach(function (r) {
       r.addedNodes.forEach(function (n) {
-        if (n.localName !== 'factcard-host') return;
-        st.hostAt = performance.now();
-        requestAnimationFrame(function (ts) {
-          st.hostFrame = ts;
-          var c = new MessageChannel();
-          c.port1.onmessage = function () { st.paintedAt = performance.now(); };
-          c.port2.postMessage(0);
-        });
+        if (n.localName === 'factcard-host') st.hostAt = performance.now();
       });
     });
   }).observe(document.documentElement, { childList: true });
@@ -125,8 +141,9 @@ export interface ObserverState {
   longtasks: [number, number][] | null;
   lastMove: number | null;
   hostAt: number | null;
-  /** The time stamp of the animation frame that paints the card (requestAnimationFrame's). */
+  /** The time stamp of the animation frame that renders the card (requestAnimationFrame's). */
   hostFrame: number | null;
+  /** When that frame was done (a task posted from inside it). */
   paintedAt: number | null;
   /** Animation frames' time stamps once __fcWatchFrames() was called (the last 240). */
   frames: number[];

@@ -29,6 +29,13 @@ export interface Timers {
   set(fn: () => void, ms: number): number;
   clear(handle: number): void;
   now(): number;
+  /**
+   * Runs `fn` at the start of the next animation frame, before that frame's style, layout and
+   * paint (requestAnimationFrame). Where given, a card opens inside the first frame that
+   * starts once its dwell has ended, so that frame paints it: a timer alone can fire just
+   * after such a frame began, and the card then waits for the frame after.
+   */
+  frame?(fn: () => void): void;
 }
 
 export interface IntentCallbacks<K> {
@@ -46,11 +53,24 @@ const SPEED_WINDOW_MS = 60;
 /** A move handled later than this after its time stamp counts from when it is handled. */
 const MAX_HANDLING_DELAY_MS = 1000;
 
+/** With a frame seam, animation frames are asked for from this long before a dwell ends. */
+const FRAME_LEAD_MS = 20;
+
+/**
+ * A frame that starts this close to the end of the dwell counts as after it: Firefox coarsens
+ * and jitters the clocks a page and its content scripts read (event time stamps,
+ * performance.now()) by up to a millisecond, so "now" in a frame that began just after the end
+ * can read as just before it (seen in the bench: a frame 1.1 ms after the dwell's end passed).
+ */
+const FRAME_SLACK_MS = 2;
+
 export class HoverIntent<K> {
   private state: IntentState = 'idle';
   private pending: K | null = null;
   private current: K | null = null;
   private timer: number | null = null;
+  /** Bumped to drop a requested frame callback. */
+  private frameToken = 0;
   private samples: { x: number; y: number; t: number }[] = [];
   private leavePoint: Point | null = null;
   private lastTarget: K | null = null;
@@ -169,12 +189,46 @@ export class HoverIntent<K> {
     this.cancelTimer();
     this.pending = target;
     if (this.state !== 'grace') this.state = 'pending';
-    this.timer = this.timers.set(() => this.dwellDone(), Math.max(0, this.opts.dwellMs - (this.timers.now() - since)));
+    this.waitUntil(since + this.opts.dwellMs);
     this.cb.prepare?.(target);
   }
 
+  /**
+   * Calls dwellDone() once the clock reaches `end`, from a timer; with a frame seam also from
+   * the first animation frame that starts at or after `end`, if one comes before the timer
+   * fires (the timer starts asking for frames shortly before `end`). A timer can fire a few
+   * ms late, just after such a frame began, and the card would then wait for the frame after;
+   * opened from that frame's callback it is painted by it. When the timer comes first, the card
+   * is attached and placed in a task before the frame, which then only paints it.
+   */
+  private waitUntil(end: number): void {
+    this.cancelTimer();
+    const frame = this.timers.frame?.bind(this.timers);
+    const left = end - this.timers.now();
+    if (!frame || left <= FRAME_LEAD_MS) {
+      this.timer = this.timers.set(() => this.dwellDone(), Math.max(0, left));
+      if (frame && left > 0) this.framesUntil(end, frame);
+      return;
+    }
+    this.timer = this.timers.set(() => {
+      this.timer = this.timers.set(() => this.dwellDone(), Math.max(0, end - this.timers.now()));
+      this.framesUntil(end, frame);
+    }, left - FRAME_LEAD_MS);
+  }
+
+  /** Asks for animation frames until one starts at (or just before) `end`, which calls dwellDone(). */
+  private framesUntil(end: number, frame: (fn: () => void) => void): void {
+    const token = this.frameToken;
+    const onFrame = () => {
+      if (token !== this.frameToken) return;
+      if (this.timers.now() < end - FRAME_SLACK_MS) frame(onFrame);
+      else this.dwellDone();
+    };
+    frame(onFrame);
+  }
+
   private dwellDone(): void {
-    this.timer = null;
+    this.cancelTimer();
     const target = this.pending;
     if (target === null) return;
     const still = this.lastTarget !== null && this.same(this.lastTarget, target);
@@ -186,7 +240,7 @@ export class HoverIntent<K> {
     }
     // Still moving fast over it: the user is sweeping. Check again shortly.
     if (this.speed() > this.opts.maxSpeed && this.timers.now() - (this.samples[this.samples.length - 1]?.t ?? 0) < SPEED_WINDOW_MS) {
-      this.timer = this.timers.set(() => this.dwellDone(), Math.min(100, this.opts.dwellMs || 50));
+      this.waitUntil(this.timers.now() + Math.min(100, this.opts.dwellMs || 50));
       return;
     }
     this.pending = null;
@@ -217,6 +271,7 @@ export class HoverIntent<K> {
   private cancelTimer(): void {
     if (this.timer !== null) this.timers.clear(this.timer);
     this.timer = null;
+    this.frameToken++;
   }
 }
 

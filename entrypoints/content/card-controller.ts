@@ -80,7 +80,12 @@ export class CardController {
     this.intent = new HoverIntent<PageMention>(
       DEFAULT_INTENT,
       { open: (m) => void this.show(m, this.hoverLine), close: () => this.hide(), prepare: (m) => this.prepareSoon(m) },
-      { set: (fn, ms) => d.ctx.setTimeout(fn, ms), clear: (id) => clearTimeout(id), now: () => performance.now() },
+      {
+        set: (fn, ms) => d.ctx.setTimeout(fn, ms),
+        clear: (id) => clearTimeout(id),
+        now: () => performance.now(),
+        frame: (fn) => void d.ctx.requestAnimationFrame(fn),
+      },
       (a, b) => a.id === b.id,
     );
     this.pins = new PinnedCards(window);

@@ -30,8 +30,40 @@ class FakeClock implements Timers {
   }
 }
 
-function setup(opts = DEFAULT_INTENT) {
-  const clock = new FakeClock();
+/**
+ * The fake clock with animation frames: a frame starts every 16 ms from `phase` on, and runs
+ * the callbacks asked for before it started (as requestAnimationFrame does); with `stall`
+ * frames never come (a throttled frame). Timers fire `late` ms after they are due.
+ */
+class FramedClock extends FakeClock {
+  private callbacks: (() => void)[] = [];
+  private frameTimer = 0;
+  private onTime = false;
+  /** Start times of the frames that ran at least one callback. */
+  readonly ran: number[] = [];
+  constructor(private readonly phase: number, private readonly opts: { stall?: boolean; late?: number } = {}) {
+    super();
+  }
+  override set(fn: () => void, ms: number) {
+    return super.set(fn, this.onTime ? ms : ms + (this.opts.late ?? 0));
+  }
+  frame(fn: () => void) {
+    this.callbacks.push(fn);
+    if (this.opts.stall || this.frameTimer) return;
+    const next = this.phase + Math.ceil((this.t - this.phase + 1e-9) / 16) * 16;
+    this.onTime = true; // frames are not late
+    this.frameTimer = this.set(() => {
+      this.frameTimer = 0;
+      const due = this.callbacks;
+      this.callbacks = [];
+      this.ran.push(this.t);
+      for (const cb of due) cb();
+    }, next - this.t);
+    this.onTime = false;
+  }
+}
+
+function setup(opts = DEFAULT_INTENT, clock: FakeClock = new FakeClock()) {
   const events: string[] = [];
   const prepared: string[] = [];
   const intent = new HoverIntent<string>(opts, { open: (k) => events.push(`open:${k}`), close: () => events.push('close'), prepare: (k) => prepared.push(k) }, clock);
@@ -74,6 +106,64 @@ describe('hover intent', () => {
     expect(events).toEqual([]);
     clock.advance(1);
     expect(events).toEqual(['open:churkin']);
+  });
+
+  it('with animation frames, a late timer does not make the card miss a frame that starts after the dwell', () => {
+    // The dwell (350 ms from t = 0) ends 1 ms before a frame starts, and the timer runs 3 ms
+    // late: after that frame began. The card opens inside that frame (painted by it).
+    const opened = (clock: FakeClock, intent: HoverIntent<string>, events: string[]) => {
+      intent.move({ x: 10, y: 10 }, 'churkin', false, null, 0);
+      for (let t = 1; t <= 400; t++) {
+        clock.advance(1);
+        if (events.includes('open:churkin')) return clock.t;
+      }
+      return -1;
+    };
+    const framed = new FramedClock(351 % 16, { late: 3 });
+    const a = setup(DEFAULT_INTENT, framed);
+    expect(opened(framed, a.intent, a.events)).toBe(351);
+    expect(framed.ran.at(-1)).toBe(351);
+    // The same late timer without frames opens at 353; with frames and a timer on time, the
+    // timer opens it at 350, before the frame (at 360) that paints it.
+    const late = new FramedClock(351 % 16, { stall: true, late: 3 });
+    const b = setup(DEFAULT_INTENT, late);
+    expect(opened(late, b.intent, b.events)).toBe(353);
+    const onTime = new FramedClock(360 % 16);
+    const c = setup(DEFAULT_INTENT, onTime);
+    expect(opened(onTime, c.intent, c.events)).toBe(350);
+    expect(c.events).toEqual(['open:churkin']);
+  });
+
+  it('with animation frames, a frame that starts within 2 ms of the end opens the card (clocks are jittered by up to 1 ms)', () => {
+    const clock = new FramedClock(349 % 16);
+    const { events, intent } = setup(DEFAULT_INTENT, clock);
+    intent.move({ x: 10, y: 10 }, 'churkin', false, null, 0);
+    clock.advance(348);
+    expect(events).toEqual([]);
+    clock.advance(1);
+    expect(events).toEqual(['open:churkin']);
+  });
+
+  it('with animation frames that never come (a throttled frame), the timer opens the card when the dwell ends', () => {
+    const clock = new FramedClock(0, { stall: true });
+    const { events, intent } = setup(DEFAULT_INTENT, clock);
+    intent.move({ x: 10, y: 10 }, 'churkin', false, null);
+    clock.advance(DEFAULT_INTENT.dwellMs - 1);
+    expect(events).toEqual([]);
+    clock.advance(1);
+    expect(events).toEqual(['open:churkin']);
+  });
+
+  it('with animation frames, a dwell that gives way to another drops the frames it asked for', () => {
+    const clock = new FramedClock(5);
+    const { events, intent } = setup(DEFAULT_INTENT, clock);
+    intent.move({ x: 10, y: 10 }, 'churkin', false, null, 0);
+    clock.advance(DEFAULT_INTENT.dwellMs - 10); // the first dwell is asking for frames by now
+    intent.move({ x: 60, y: 10 }, 'rycroft', false, null);
+    clock.advance(DEFAULT_INTENT.dwellMs - 1);
+    expect(events).toEqual([]);
+    clock.advance(20);
+    expect(events).toEqual(['open:rycroft']);
   });
 
   it('a time stamp from the future, or older than a second, counts as now', () => {
