@@ -53,9 +53,6 @@ const SPEED_WINDOW_MS = 60;
 /** A move handled later than this after its time stamp counts from when it is handled. */
 const MAX_HANDLING_DELAY_MS = 1000;
 
-/** With a frame seam, animation frames are asked for from this long before a dwell ends. */
-const FRAME_LEAD_MS = 20;
-
 /**
  * A frame that starts this close to the end of the dwell counts as after it: Firefox coarsens
  * and jitters the clocks a page and its content scripts read (event time stamps,
@@ -196,24 +193,20 @@ export class HoverIntent<K> {
   /**
    * Calls dwellDone() once the clock reaches `end`, from a timer; with a frame seam also from
    * the first animation frame that starts at or after `end`, if one comes before the timer
-   * fires (the timer starts asking for frames shortly before `end`). A timer can fire a few
-   * ms late, just after such a frame began, and the card would then wait for the frame after;
-   * opened from that frame's callback it is painted by it. When the timer comes first, the card
-   * is attached and placed in a task before the frame, which then only paints it.
+   * fires. Timers can fire late — Firefox ran a dwell's timer 20–120 ms late in the bench
+   * while frames went on, or after a stall of the page — and a card opened by a late timer
+   * waits for the frame after the one that began in the meantime; opened from that frame's
+   * callback it is painted by it. Frames are asked for while the dwell runs (one callback a
+   * frame, a comparison), from its start: a stall late in the dwell would hold back a timer
+   * that was to start asking just before the end. When the timer comes first, the card is
+   * attached and placed in a task before the frame, which then only paints it.
    */
   private waitUntil(end: number): void {
     this.cancelTimer();
-    const frame = this.timers.frame?.bind(this.timers);
     const left = end - this.timers.now();
-    if (!frame || left <= FRAME_LEAD_MS) {
-      this.timer = this.timers.set(() => this.dwellDone(), Math.max(0, left));
-      if (frame && left > 0) this.framesUntil(end, frame);
-      return;
-    }
-    this.timer = this.timers.set(() => {
-      this.timer = this.timers.set(() => this.dwellDone(), Math.max(0, end - this.timers.now()));
-      this.framesUntil(end, frame);
-    }, left - FRAME_LEAD_MS);
+    this.timer = this.timers.set(() => this.dwellDone(), Math.max(0, left));
+    const frame = this.timers.frame?.bind(this.timers);
+    if (frame && left > 0) this.framesUntil(end, frame);
   }
 
   /** Asks for animation frames until one starts at (or just before) `end`, which calls dwellDone(). */
