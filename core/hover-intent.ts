@@ -31,9 +31,9 @@ export interface Timers {
   now(): number;
   /**
    * Runs `fn` at the start of the next animation frame, before that frame's style, layout and
-   * paint (requestAnimationFrame). Where given, a card opens inside the first frame that
-   * starts once its dwell has ended, so that frame paints it: a timer alone can fire just
-   * after such a frame began, and the card then waits for the frame after.
+   * paint (requestAnimationFrame). Where given, a card whose dwell has ended opens inside the
+   * first frame that comes before the dwell's timer fires, so that frame paints it: a timer
+   * alone can fire just after such a frame began, and the card then waits for the frame after.
    */
   frame?(fn: () => void): void;
 }
@@ -193,7 +193,7 @@ export class HoverIntent<K> {
   /**
    * Calls dwellDone() once the clock reaches `end`, from a timer; with a frame seam also from
    * the first animation frame that starts at or after `end`, if one comes before the timer
-   * fires. Timers can fire late — Firefox ran a dwell's timer 20–120 ms late in the bench
+   * fires. Timers can fire late — Firefox ran a dwell's timer 28–121 ms late in the bench
    * while frames went on, or after a stall of the page — and a card opened by a late timer
    * waits for the frame after the one that began in the meantime; opened from that frame's
    * callback it is painted by it. Frames are asked for while the dwell runs (one callback a
@@ -209,7 +209,7 @@ export class HoverIntent<K> {
     if (frame && left > 0) this.framesUntil(end, frame);
   }
 
-  /** Asks for animation frames until one starts at (or just before) `end`, which calls dwellDone(). */
+  /** Asks for animation frames until one runs at `end` (less the slack), which calls dwellDone(). */
   private framesUntil(end: number, frame: (fn: () => void) => void): void {
     const token = this.frameToken;
     const onFrame = () => {
