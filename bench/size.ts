@@ -27,7 +27,6 @@ const ROOT = resolve(import.meta.dirname, '..');
 /** The content scripts' files: `content` at document_start, `card` (the card UI) at document_idle. */
 export type ContentScriptName = 'content' | 'card';
 
-
 export interface Bytes {
   raw: number;
   gzip: number;

@@ -279,9 +279,9 @@ export class CardController {
   /**
    * The pointer rests on `m`: its card is rendered into the host, which stays out of the page
    * until the dwell ends. Building the card — on a page's first card also the host's shadow
-   * root and styles, and the card's code running for the first time — is then done when the
-   * dwell ends, and the card shows in the next frame. Not while a card is shown: the host is
-   * that card's.
+   * root and styles, and the card's code running for the first time — is then already done
+   * when the dwell ends, which only attaches and places it. Not while a card is shown: the
+   * host is that card's.
    */
   private prepare(m: PageMention): void {
     const ui = this.ui;
