@@ -15,7 +15,8 @@
 // `marginViewports` viewports above and below: the browser works out what scrolled in or out,
 // off the main thread's JS, and reports once per frame at most. A mention whose block has
 // not been reported yet keeps its previous state (drawn or not), so crossing the limit never
-// blanks what is on screen for a frame.
+// blanks what is on screen for a frame; and a block that leaves the margin alone is no reason
+// to redraw (its mentions go at the next redraw, when something near must be drawn).
 
 import type { PageMention } from './page-mention';
 import { guarded } from './guard';
@@ -162,7 +163,16 @@ export class HighlightWindow {
     if (!this.watcher || list.length <= this.limit) {
       next = list;
     } else {
-      const out: PageMention[] = [];
+      // `wanted`: the near mentions, and drawn ones whose block was not reported yet.
+      // `kept`: every drawn mention still on the list. While every near mention is drawn
+      // already, what is drawn stays as it is: a block that left the margin alone changes
+      // nothing on screen, so it costs no redraw (and no highlight repaint); its mentions go at
+      // the next redraw, when something near must be drawn. The drawn set stays about the
+      // near set's size: it is reset to `wanted` at every redraw.
+      const wanted: PageMention[] = [];
+      const kept: PageMention[] = [];
+      const drawnSet = this.drawnSet;
+      let missing = false;
       let blk: Element | null = null;
       let n: boolean | undefined;
       for (let i = 0; i < list.length; i++) {
@@ -171,9 +181,16 @@ export class HighlightWindow {
           blk = m.block;
           n = this.near.get(blk);
         }
-        if (n === true || (n === undefined && this.drawnSet.has(m))) out[out.length] = m;
+        const isDrawn = drawnSet.has(m);
+        if (isDrawn) kept[kept.length] = m;
+        if (n === true) {
+          wanted[wanted.length] = m;
+          if (!isDrawn) missing = true;
+        } else if (n === undefined && isDrawn) {
+          wanted[wanted.length] = m;
+        }
       }
-      next = out;
+      next = missing ? wanted : kept;
     }
     if (!force && sameList(next, this.drawnList)) return;
     this.drawnList = next;

@@ -95,6 +95,48 @@ describe('highlight window', () => {
     expect(win.drawn()).toBe(draws.at(-1));
   });
 
+  it('a block leaving the margin alone causes no redraw; its mentions go at the next one', async () => {
+    const ms = await scanned(page(100));
+    const { win, watcher, draws } = setup(50);
+    const span = (lo: number, hi: number) => (el: Element): boolean => {
+      const i = idx({ block: el } as PageMention);
+      return i >= lo && i < hi;
+    };
+    win.set(ms);
+    watcher().reportAll(span(40, 48));
+    expect(new Set(draws.at(-1)!.map(idx))).toEqual(new Set([40, 41, 42, 43, 44, 45, 46, 47]));
+    const n = draws.length;
+    // Blocks 40–43 leave the margin, nothing new comes near: nothing is redrawn.
+    watcher().reportAll(span(44, 48));
+    expect(draws).toHaveLength(n);
+    expect(new Set(win.drawn().map(idx))).toEqual(new Set([40, 41, 42, 43, 44, 45, 46, 47]));
+    // Block 48 comes near: one redraw, of exactly the near blocks.
+    watcher().reportAll(span(44, 49));
+    expect(draws).toHaveLength(n + 1);
+    expect(new Set(draws.at(-1)!.map(idx))).toEqual(new Set([44, 45, 46, 47, 48]));
+  });
+
+  it('a longer list whose near mentions are all drawn keeps what is drawn (the end of a scan changes nothing on screen)', async () => {
+    const ms = await scanned(page(100));
+    const { win, watcher, draws } = setup(50);
+    // The first chunk (blocks 0–9), drawn whole; then the first frame reports blocks 0–3 near.
+    const top = ms.filter((m) => idx(m) < 10);
+    win.set(top);
+    watcher().reportAll((el) => idx({ block: el } as PageMention) < 4);
+    expect(draws.at(-1)).toEqual(top);
+    // The whole page, past the limit: every near mention is drawn already, so the drawn set
+    // is the same (drawn again, as every new list is, to re-register the highlights).
+    win.set(ms);
+    expect(draws.at(-1)).toEqual(top);
+    // Mentions that left the page go even so.
+    win.set(ms.filter((m) => idx(m) !== 9));
+    expect(draws.at(-1)).toEqual(top.filter((m) => idx(m) !== 9));
+    // Once the new blocks are reported far, still nothing to redraw.
+    const n = draws.length;
+    watcher().reportAll((el) => idx({ block: el } as PageMention) < 4);
+    expect(draws).toHaveLength(n);
+  });
+
   it('stops watching blocks whose mentions are gone, and lets go of everything on abort', async () => {
     const ms = await scanned(page(60));
     const { win, watcher, abort } = setup(10);
