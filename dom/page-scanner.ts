@@ -23,7 +23,7 @@
 // 50) has passed, checking every few dozen nodes, then yields (scheduler.postTask /
 // MessageChannel / setTimeout). One huge run is the unsplittable unit.
 
-import type { EntityType } from '../core/dataset-types';
+import { ENTITY_TYPES, type EntityType } from '../core/dataset-types';
 import { builtinsFor, type Builtins } from './builtins';
 import { guarded } from './guard';
 import { MentionPublisher } from './mention-publisher';
@@ -36,6 +36,13 @@ import type { TextRun } from './text-runs';
 import { probeViewportBlocks } from './viewport-probe';
 
 export type { PageMention } from './page-mention';
+
+/** Whether two type filters show the same types (undefined: every type). */
+function sameFilter(a: ReadonlySet<EntityType> | undefined, b: ReadonlySet<EntityType> | undefined): boolean {
+  if (a === b) return true;
+  for (const t of ENTITY_TYPES) if ((a ? a.has(t) : true) !== (b ? b.has(t) : true)) return false;
+  return true;
+}
 export type { PageScannerOptions } from './page-scanner-options';
 
 /** Longest wait between publishes while a scan is still running (see task()). */
@@ -172,11 +179,18 @@ export class PageScanner {
     });
   }
 
-  /** Show only these types (the others stay matched, so switching back costs no scan). */
-  setEnabledTypes(types: ReadonlySet<EntityType> | undefined): void {
-    if (this.destroyed) return;
+  /**
+   * Show only these types (the others stay matched, so switching back costs no scan). True
+   * when that published a new list (onChange was called): only when the filter changes what
+   * shows — the first settings usually enable every type, as no filter (undefined) does.
+   */
+  setEnabledTypes(types: ReadonlySet<EntityType> | undefined): boolean {
+    if (this.destroyed) return false;
+    const same = sameFilter(this.publisher.enabledTypes, types);
     this.publisher.enabledTypes = types;
-    if (this.publishedOnce) this.guard(() => this.publish());
+    if (same || !this.publishedOnce) return false;
+    this.guard(() => this.publish());
+    return true;
   }
 
   mentions(): readonly PageMention[] {

@@ -75,10 +75,11 @@ export class ScanSession {
       this.startScanner(types);
       return;
     }
-    // Changing types re-filters what is found; no new scan. The first settings also publish
-    // what the scan found while they were being read.
-    this.scanner.setEnabledTypes(types);
-    if (before.kind === 'unknown') this.changed(this.scanner.mentions());
+    // Changing types re-filters what is found; no new scan. The first settings also show
+    // what the scan found while they were being read (once: the re-filtered list when the
+    // types narrowed it, else the list as it is).
+    const published = this.scanner.setEnabledTypes(types);
+    if (before.kind === 'unknown' && !published) this.changed(this.scanner.mentions());
   }
 
   /** Names to find changed (the reader's library): the page is read again with them. */

@@ -16,8 +16,9 @@ function session(html: string, sched: FakeScheduler) {
   let now = 1_000;
   let clockReads = 0;
   const reports: PageStatus[] = [];
+  const draws: number[] = [];
   const ctx = { signal: abort.signal, setTimeout: (f: () => void, ms: number) => setTimeout(f, ms) } as unknown as ContentScriptContext;
-  const drawn = new HighlightWindow({ doc, signal: abort.signal, draw: () => {}, watchNear: () => null });
+  const drawn = new HighlightWindow({ doc, signal: abort.signal, draw: (list) => draws.push(list.length), watchNear: () => null });
   const s = new ScanSession({
     ctx, doc, url: () => 'https://news.example/a', matcher: testMatcher(), drawn,
     styled: () => true, isOwnNode: () => false, onMentions: () => {},
@@ -28,7 +29,7 @@ function session(html: string, sched: FakeScheduler) {
     // page takes several tasks.
     scannerSeams: { yieldTask: sched.yieldTask, requestFrame: sched.requestFrame, now: steppingClock(5).now },
   });
-  return { s, reports, setNow: (t: number) => void (now = t), clockReads: () => clockReads };
+  return { s, reports, draws, setNow: (t: number) => void (now = t), clockReads: () => clockReads };
 }
 
 const PAGE = '<p>Vitaly Churkin met Matthew Rycroft in Aleppo.</p><p>Churkin spoke first.</p>';
@@ -72,5 +73,37 @@ describe('ScanSession: when the page counts as read', () => {
     s.apply(off);
     expect(s.summary()).toEqual({ status: 'disabled-site', url: 'https://news.example/a', entities: [] });
     expect(reports.at(-1)).toBe('disabled-site');
+  });
+
+  it('the first settings draw what the scan found once; a narrower type filter re-filters it', async () => {
+    const sched = new FakeScheduler();
+    const { s, draws } = session(PAGE, sched);
+    s.start();
+    await sched.settle();
+    // Nothing drawn before the settings (the empty list of the scanner's start only).
+    expect(draws.filter((n) => n > 0)).toEqual([]);
+    const before = draws.length;
+    s.apply(DEFAULT_SETTINGS);
+    // Every type enabled: the list found is the list shown, drawn once.
+    expect(draws.slice(before)).toEqual([4]);
+    expect(s.mentions()).toHaveLength(4);
+    // Settings that change no type publish and draw nothing new.
+    s.apply({ ...DEFAULT_SETTINGS, hoverDelayMs: DEFAULT_SETTINGS.hoverDelayMs + 100 });
+    expect(draws.slice(before)).toEqual([4]);
+    // Places off: re-filtered (Aleppo goes), drawn once.
+    s.apply({ ...DEFAULT_SETTINGS, entityTypes: { ...DEFAULT_SETTINGS.entityTypes, place: false } });
+    expect(draws.slice(before)).toEqual([4, 3]);
+    expect(s.mentions().map((m) => m.entity)).not.toContain('aleppo');
+  });
+
+  it('first settings with a narrower filter than the scan used show the filtered list, drawn once', async () => {
+    const sched = new FakeScheduler();
+    const { s, draws } = session(PAGE, sched);
+    s.start();
+    await sched.settle();
+    const before = draws.length;
+    s.apply({ ...DEFAULT_SETTINGS, entityTypes: { ...DEFAULT_SETTINGS.entityTypes, person: false } });
+    expect(draws.slice(before)).toEqual([1]);
+    expect(s.mentions().map((m) => m.entity)).toEqual(['aleppo']);
   });
 });
