@@ -84,17 +84,6 @@ function lineAt(doc: Document, rects: ArrayLike<DOMRectReadOnly>, x: number, y: 
   return { box: makeRect(doc, left, top, right - left, bottom - top), line: Math.max(0, line) };
 }
 
-/** Text nodes holding a mention's text, from its run's pieces (no Range needed). */
-function textNodesOf(m: PageMention): Node[] {
-  const out: Node[] = [];
-  const ps = piecesIn(m.run, m.start, m.end);
-  for (let i = 0; i < ps.length; i++) {
-    const p = ps[i]!;
-    if (!p.synthetic && out[out.length - 1] !== p.node) out[out.length] = p.node;
-  }
-  return out;
-}
-
 /**
  * Whether the caret point (a text node and offset) lies within the mention's text, from the
  * run's offset map; null when the point falls in collapsed white space the map skips.
@@ -118,22 +107,41 @@ export function createHitTester(doc: Document, getMentions: () => readonly PageM
   let indexed: readonly PageMention[] | null = null;
   let index = new Map<Node, PageMention[]>();
 
+  /**
+   * The mentions by block, made once per list. By block, not by text node: a block read flat
+   * has no map from its text to its text nodes until one of its mentions needs it, and
+   * indexing every mention's text nodes mapped every such block at the first pointer move
+   * (~100 ms on the 2 MB benchmark page, in an animation frame). Only the block under the
+   * pointer gets mapped now, by caretInside().
+   */
   function indexFor(ms: readonly PageMention[]): Map<Node, PageMention[]> {
     if (ms === indexed) return index;
     index = new Map();
+    let blk: Element | null = null;
+    let list: PageMention[] = [];
     for (let i = 0; i < ms.length; i++) {
       const m = ms[i];
       if (!m) continue;
-      const nodes = textNodesOf(m);
-      for (let k = 0; k < nodes.length; k++) {
-        const n = nodes[k]!;
-        const list = index.get(n);
-        if (list) list[list.length] = m;
-        else index.set(n, [m]);
+      if (m.block !== blk) {
+        blk = m.block;
+        const known = index.get(blk);
+        if (known) list = known;
+        else index.set(blk, (list = []));
       }
+      list[list.length] = m;
     }
     indexed = ms;
     return index;
+  }
+
+  /** The mentions of the nearest block around `node` that holds any. */
+  function candidates(ms: readonly PageMention[], node: Node): PageMention[] | undefined {
+    const idx = indexFor(ms);
+    for (let n: Node | null = b.parentNode(node); n; n = b.parentNode(n)) {
+      const list = idx.get(n);
+      if (list) return list;
+    }
+    return undefined;
   }
 
   function check(m: PageMention, x: number, y: number): Hit | null {
@@ -156,7 +164,7 @@ export function createHitTester(doc: Document, getMentions: () => readonly PageM
         }
         const caret = caretAt(x, y);
         if (!caret || b.nodeType(caret.node) !== TEXT_NODE) return null;
-        const cands = indexFor(ms).get(caret.node);
+        const cands = candidates(ms, caret.node);
         if (!cands) return null;
         for (let i = 0; i < cands.length; i++) {
           const m = cands[i]!;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createHitTester, lineBoxAt, type CaretPoint } from '../../dom/hit-test';
 import type { PageMention } from '../../dom/page-scanner';
 import { loadPage, startScanner } from './helpers';
@@ -57,6 +57,23 @@ describe('hit testing', () => {
     expect(s.tester.at(120, 15)).toBeNull();
     s.setCaret({ node: s.doc.getElementById('q')!.firstChild!, offset: 2 });
     expect(s.tester.at(120, 15)).toBeNull();
+  });
+
+  it('maps only the block under the pointer: other blocks read flat stay unmapped', async () => {
+    const doc = loadPage('<html><body><p id="a">Vitaly Churkin spoke.</p><p id="b">Samantha Power answered.</p><p id="c">Then Churkin left.</p></body></html>');
+    const h = startScanner(doc);
+    await h.sched.settle();
+    const ms = h.scanner.mentions();
+    expect(ms.map((m) => m.block.id)).toEqual(['a', 'b', 'c']);
+    // Every paragraph here is read flat: its offset map is made on first use.
+    const reads = ms.map((m) => vi.spyOn(m.run, 'pieces', 'get'));
+    const text = doc.getElementById('b')!.firstChild as Text;
+    const tester = createHitTester(doc, () => ms, {
+      caretAt: () => ({ node: text, offset: 3 }),
+      rectsOf: (r) => (r === ms[1]!.range ? [rect(0, 0, 100, 20)] : []),
+    });
+    expect(tester.at(10, 10)?.mention).toBe(ms[1]);
+    expect(reads.map((r) => r.mock.calls.length > 0)).toEqual([false, true, false]);
   });
 
   it('falls back to testing rects when there is no caret API', async () => {
