@@ -40,6 +40,11 @@ export interface HighlightWindowOptions {
   limit?: number;
   /** Viewports above and below the viewport that count as near (default 2). */
   marginViewports?: number;
+  /**
+   * Past the limit, a redraw also draws this many times as many mentions as are near on each
+   * side of them, in document order, within the limit (default 1; 0: the near ones only).
+   */
+  overscan?: number;
   /** Seam (default: an IntersectionObserver on the document's window; none: draw everything). */
   watchNear?: WatchNear;
   onError?: (e: unknown) => void;
@@ -62,9 +67,12 @@ function intersectionWatcher(doc: Document, marginViewports: number): WatchNear 
 
 export class HighlightWindow {
   private readonly limit: number;
+  private readonly overscan: number;
   private readonly watcher: NearWatcher | null;
   /** Observed blocks: true near, false far, undefined not reported yet. */
   private readonly near = new Map<Element, boolean | undefined>();
+  /** The list's mentions by block (made with the observed set). */
+  private byBlock = new Map<Element, PageMention[]>();
   private list: readonly PageMention[] = [];
   private drawnList: readonly PageMention[] = [];
   private drawnSet = new Set<PageMention>();
@@ -72,6 +80,7 @@ export class HighlightWindow {
 
   constructor(private readonly o: HighlightWindowOptions) {
     this.limit = Math.max(0, o.limit ?? DEFAULT_DRAW_LIMIT);
+    this.overscan = Math.max(0, o.overscan ?? 1);
     const make = o.watchNear ?? intersectionWatcher(o.doc, o.marginViewports ?? 2);
     let w: NearWatcher | null = null;
     try {
@@ -110,6 +119,7 @@ export class HighlightWindow {
       /* the page's window may be gone */
     }
     this.near.clear();
+    this.byBlock = new Map();
     this.list = [];
     this.drawnList = [];
     this.drawnSet = new Set();
@@ -124,19 +134,29 @@ export class HighlightWindow {
     const w = this.watcher;
     if (!w) return;
     const list = this.list;
-    const current = new Set<Element>();
+    const current = new Map<Element, PageMention[]>();
     let prev: Element | null = null;
+    let mine: PageMention[] = [];
     for (let i = 0; i < list.length; i++) {
-      const blk = list[i]!.block;
-      // Mentions come in document order: a block's mentions are neighbours.
-      if (blk === prev || current.has(blk)) continue;
-      prev = blk;
-      current.add(blk);
-      if (!this.near.has(blk)) {
-        this.near.set(blk, undefined);
-        w.observe(blk);
+      const m = list[i]!;
+      const blk = m.block;
+      // Mentions come in document order: a block's mentions are neighbours (but for a block
+      // around a nested one).
+      if (blk !== prev) {
+        prev = blk;
+        const known = current.get(blk);
+        if (known) mine = known;
+        else {
+          current.set(blk, (mine = []));
+          if (!this.near.has(blk)) {
+            this.near.set(blk, undefined);
+            w.observe(blk);
+          }
+        }
       }
+      mine[mine.length] = m;
     }
+    this.byBlock = current;
     if (current.size === this.near.size) return;
     for (const blk of [...this.near.keys()]) {
       if (current.has(blk)) continue;
@@ -147,14 +167,53 @@ export class HighlightWindow {
 
   private onNear(changes: readonly { target: Element; near: boolean }[]): void {
     if (this.destroyed) return;
-    let changed = false;
+    // Only a block that came near with a mention not drawn needs a redraw (see redraw()):
+    // checked here on the reported blocks alone, not over the whole list, as the reports
+    // come every few frames while the page scrolls.
+    let missing = false;
+    const drawnSet = this.drawnSet;
     for (let i = 0; i < changes.length; i++) {
       const c = changes[i]!;
       if (!this.near.has(c.target)) continue;
-      if (this.near.get(c.target) !== c.near) changed = true;
+      if (c.near && !missing && this.near.get(c.target) !== true) {
+        const ms = this.byBlock.get(c.target);
+        if (ms) for (let k = 0; k < ms.length; k++) if (!drawnSet.has(ms[k]!)) { missing = true; break; }
+      }
       this.near.set(c.target, c.near);
     }
-    if (changed) this.redraw();
+    if (missing && this.list.length > this.limit) this.redraw();
+  }
+
+  /**
+   * The near mentions (list indexes `first`…`last`, in document order) and as many again as
+   * the near ones on each side, `overscan` times, within the limit; and drawn mentions whose
+   * block was not reported yet. Scrolling then brings near mostly mentions that are drawn
+   * already, and the window is redrawn every few viewports instead of every few frames: each
+   * redraw changes the highlight registry, and Chromium then walks the whole page in its next
+   * frame's pre-paint (~9 ms on the 2 MB benchmark page; bench/README.md, seventh pass).
+   */
+  private widened(first: number, last: number): PageMention[] {
+    const list = this.list;
+    const span = last - first + 1;
+    const side = Math.max(0, Math.min(Math.ceil(span * this.overscan), Math.floor((this.limit - span) / 2)));
+    const from = Math.max(0, first - side);
+    const to = Math.min(list.length - 1, last + side);
+    const out: PageMention[] = [];
+    let blk: Element | null = null;
+    let n: boolean | undefined;
+    for (let i = 0; i < list.length; i++) {
+      const m = list[i]!;
+      if (i >= from && i <= to) {
+        out[out.length] = m;
+        continue;
+      }
+      if (m.block !== blk) {
+        blk = m.block;
+        n = this.near.get(blk);
+      }
+      if (n === undefined && this.drawnSet.has(m)) out[out.length] = m;
+    }
+    return out;
   }
 
   private redraw(force = false): void {
@@ -167,12 +226,13 @@ export class HighlightWindow {
       // `kept`: every drawn mention still on the list. While every near mention is drawn
       // already, what is drawn stays as it is: a block that left the margin alone changes
       // nothing on screen, so it costs no redraw (and no highlight repaint); its mentions go at
-      // the next redraw, when something near must be drawn. The drawn set stays about the
-      // near set's size: it is reset to `wanted` at every redraw.
+      // the next redraw, when something near must be drawn.
       const wanted: PageMention[] = [];
       const kept: PageMention[] = [];
       const drawnSet = this.drawnSet;
       let missing = false;
+      let firstNear = -1;
+      let lastNear = -1;
       let blk: Element | null = null;
       let n: boolean | undefined;
       for (let i = 0; i < list.length; i++) {
@@ -186,11 +246,13 @@ export class HighlightWindow {
         if (n === true) {
           wanted[wanted.length] = m;
           if (!isDrawn) missing = true;
+          if (firstNear < 0) firstNear = i;
+          lastNear = i;
         } else if (n === undefined && isDrawn) {
           wanted[wanted.length] = m;
         }
       }
-      next = missing ? wanted : kept;
+      next = !missing ? kept : this.overscan > 0 ? this.widened(firstNear, lastNear) : wanted;
     }
     if (!force && sameList(next, this.drawnList)) return;
     this.drawnList = next;

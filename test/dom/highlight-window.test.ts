@@ -40,7 +40,7 @@ async function scanned(doc: Document): Promise<readonly PageMention[]> {
   return h.scanner.mentions();
 }
 
-function setup(limit: number): { win: HighlightWindow; watcher: () => FakeWatcher; draws: (readonly PageMention[])[]; abort: AbortController } {
+function setup(limit: number, overscan = 0): { win: HighlightWindow; watcher: () => FakeWatcher; draws: (readonly PageMention[])[]; abort: AbortController } {
   let w: FakeWatcher | null = null;
   const draws: (readonly PageMention[])[] = [];
   const abort = new AbortController();
@@ -48,6 +48,7 @@ function setup(limit: number): { win: HighlightWindow; watcher: () => FakeWatche
     doc: loadPage('<p></p>'),
     signal: abort.signal,
     limit,
+    overscan,
     draw: (list) => draws.push(list),
     watchNear: (report) => (w = new FakeWatcher(report)),
   });
@@ -135,6 +136,42 @@ describe('highlight window', () => {
     const n = draws.length;
     watcher().reportAll((el) => idx({ block: el } as PageMention) < 4);
     expect(draws).toHaveLength(n);
+  });
+
+  it('a redraw also draws as many mentions again on each side of the near ones, so scrolling on seldom needs one', async () => {
+    const ms = await scanned(page(100));
+    const { win, watcher, draws } = setup(50, 1);
+    const span = (lo: number, hi: number) => (el: Element): boolean => {
+      const i = idx({ block: el } as PageMention);
+      return i >= lo && i < hi;
+    };
+    const blocks = (): number[] => [...new Set(draws.at(-1)!.map(idx))];
+    const range = (lo: number, hi: number): number[] => Array.from({ length: hi - lo }, (_, k) => lo + k);
+    win.set(ms);
+    // Blocks 40–47 near (16 mentions): 16 more on each side, blocks 32–55.
+    watcher().reportAll(span(40, 48));
+    expect(blocks()).toEqual(range(32, 56));
+    // Scrolling on to blocks 44–52: all drawn already, no redraw.
+    const n = draws.length;
+    watcher().reportAll(span(44, 53));
+    expect(draws).toHaveLength(n);
+    // On to 60–67: one redraw, around them.
+    watcher().reportAll(span(60, 68));
+    expect(draws).toHaveLength(n + 1);
+    expect(blocks()).toEqual(range(52, 76));
+  });
+
+  it('the overscan stays within the limit', async () => {
+    const ms = await scanned(page(100));
+    const { win, watcher, draws } = setup(20, 1);
+    win.set(ms);
+    watcher().reportAll((el) => {
+      const i = idx({ block: el } as PageMention);
+      return i >= 40 && i < 48;
+    });
+    // 16 near mentions and a limit of 20: two more on each side (block 39 and block 48).
+    expect(draws.at(-1)).toHaveLength(20);
+    expect([...new Set(draws.at(-1)!.map(idx))]).toEqual([39, 40, 41, 42, 43, 44, 45, 46, 47, 48]);
   });
 
   it('stops watching blocks whose mentions are gone, and lets go of everything on abort', async () => {
