@@ -5,6 +5,9 @@
 // i.e. forced by one of its DOM reads, are named so), then totals. PROFILE_EXT picks the build (default
 // .output/chrome-mv3), NO_EXT=1 loads the page without it, TRACE_SAMPLES=1 adds the CPU
 // profiler's top functions per task (the profiler slows the script: durations then run long).
+// TRACE_FROM=parse lists the tasks from the page's first parse on (document_start included);
+// TRACE_SCROLL=1 moves the mouse onto the page once it has settled and scrolls it with 60 wheel
+// steps of 400 px, 16 ms apart, and lists only the tasks from then on (what scrolling costs).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -48,6 +51,18 @@ async function main(): Promise<void> {
   }
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForTimeout(key === '2m' ? 2500 : 1200);
+  const scroll = process.env.TRACE_SCROLL === '1';
+  let scrollStart = 0;
+  if (scroll) {
+    scrollStart = await page.evaluate(() => performance.timeOrigin + performance.now());
+    await page.mouse.move(600, 400);
+    for (let i = 0; i < 60; i++) {
+      await page.mouse.wheel(0, 400);
+      await page.waitForTimeout(16);
+    }
+    await page.waitForTimeout(500);
+  }
+  const dclWall = await page.evaluate(() => performance.timeOrigin + (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart);
   const { profile: prof } = sampling ? (await cdp.send('Profiler.stop')) as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string }; children?: number[] }[]; startTime: number; samples: number[]; timeDeltas: number[] } } : { profile: { nodes: [], startTime: 0, samples: [], timeDeltas: [] } };
   await cdp.send('Tracing.end');
   await done;
@@ -62,8 +77,10 @@ async function main(): Promise<void> {
   const main = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid);
   const t0 = dcl.ts;
   // Tasks that end after DOMContentLoaded (the first one holds the parse and the DCL handlers);
-  // with TRACE_FROM=parse, every task from the page's first parse on (document_start included).
-  const from = process.env.TRACE_FROM === 'parse' ? parse.ts : t0;
+  // with TRACE_FROM=parse, every task from the page's first parse on (document_start included);
+  // with TRACE_SCROLL=1, from the scroll's start (trace clock: µs, the same epoch as the page's
+  // navigation, found from the DCL event's page-clock time).
+  const from = scroll ? t0 + (scrollStart - dclWall) * 1000 : process.env.TRACE_FROM === 'parse' ? parse.ts : t0;
   const tasks = main.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.ts + (e.dur ?? 0) >= from);
   const ours = (e: TraceEvent): boolean => JSON.stringify(e.args ?? {}).includes('chrome-extension://');
   /** Event names summed inside one task (nested events overlap: a breakdown, not a partition). */
@@ -121,8 +138,8 @@ async function main(): Promise<void> {
       if (sampling) rows.push(`                    samples: ${topIn(t.ts, end)}`);
     }
   }
-  process.stdout.write(`Chromium trace of ${key}.html ${withExt ? `with ${EXT}` : 'without the extension'}; times from DOMContentLoaded\n\n${rows.join('\n')}\n\n`
-    + `totals from ${from === t0 ? 'DOMContentLoaded' : 'the first parse'} to the end (ms): ${[...totals].map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}\n`);
+  process.stdout.write(`Chromium trace of ${key}.html ${withExt ? `with ${EXT}` : 'without the extension'}${scroll ? ', scrolled' : ''}; times from DOMContentLoaded\n\n${rows.join('\n')}\n\n`
+    + `totals from ${scroll ? 'the scroll\'s start' : from === t0 ? 'DOMContentLoaded' : 'the first parse'} to the end (ms): ${[...totals].map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}\n`);
 }
 main().catch((e: unknown) => {
   process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
