@@ -132,7 +132,8 @@ describe.each(BROWSERS)('%s: pinned cards, hold a key, screen readers', (browser
     const first = await hoverForCard(afp, 'Rycroft');
     expect(first.entity).toBe('matthew-rycroft');
     await clickIn(afp, byFc(first.root, 'pin')[0]);
-    const pinned = await poll(async () => (await cards(afp)).find((c) => c.pinned && c.entity === 'matthew-rycroft'), 'the card to be pinned');
+    // The live region is cleared, then filled a task later (so screen readers read it afresh).
+    const pinned = await poll(async () => (await cards(afp)).find((c) => c.pinned && c.entity === 'matthew-rycroft' && c.live !== ''), 'the card to be pinned and say so');
     expect(byFc(pinned.root, 'pin')[0]?.attrs['aria-pressed']).toBe('true');
     expect(pinned.live).toMatch(/^Matthew Rycroft pinned/);
     const pinnedBox = await boxOfCard(afp, pinned);
@@ -190,7 +191,7 @@ describe.each(BROWSERS)('%s: pinned cards, hold a key, screen readers', (browser
       const open = await poll(async () => (await cards(afp)).find((c) => !c.pinned && c.entity === entity), `the card of ${entity}`);
       await poll(() => afp.callOn<boolean>(open.root.ref ?? -1, '(el) => el.getRootNode().activeElement === el'), 'focus in the card');
       await afp.press('p');
-      await poll(async () => (await cards(afp)).find((c) => c.pinned && c.entity === entity), `${entity} to be pinned`);
+      await poll(async () => (await cards(afp)).find((c) => c.pinned && c.entity === entity && c.live !== ''), `${entity} to be pinned and say so`);
     }
     const list = await cards(afp);
     expect(list.every((c) => c.pinned)).toBe(true);
