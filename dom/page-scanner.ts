@@ -36,6 +36,7 @@ import type { TextRun } from './text-runs';
 import { probeViewportBlocks } from './viewport-probe';
 
 export type { PageMention } from './page-mention';
+export type { PageScannerOptions } from './page-scanner-options';
 
 /** Whether two type filters show the same types (undefined: every type). */
 function sameFilter(a: ReadonlySet<EntityType> | undefined, b: ReadonlySet<EntityType> | undefined): boolean {
@@ -43,7 +44,6 @@ function sameFilter(a: ReadonlySet<EntityType> | undefined, b: ReadonlySet<Entit
   for (const t of ENTITY_TYPES) if ((a ? a.has(t) : true) !== (b ? b.has(t) : true)) return false;
   return true;
 }
-export type { PageScannerOptions } from './page-scanner-options';
 
 /** Longest wait between publishes while a scan is still running (see task()). */
 const PUBLISH_INTERVAL_MS = 500;
