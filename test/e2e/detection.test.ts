@@ -50,8 +50,36 @@ function sameDomAsServed(page: TestPage): Promise<boolean> {
   });
 }
 
+/** More mentions than the draw limit (1,500): 900 paragraphs of three names each. */
+const MANY = `<!doctype html><html><head><meta charset="utf-8"><title>Many</title></head><body><article>${Array.from({ length: 900 }, (_, i) => `<p id="p${i}">Item ${i}: Vitaly Churkin met Matthew Rycroft in Aleppo.</p>`).join('\n')}</article></body></html>`;
+
+/** The paragraphs in the viewport whose three names are not all drawn, and how many ranges are drawn in all. */
+function viewportDrawing(page: TestPage): Promise<{ undrawn: string[]; visible: number; drawn: number }> {
+  return page.evaluate(() => {
+    const perBlock = new Map<Element, number>();
+    let drawn = 0;
+    CSS.highlights.forEach((h, name) => {
+      if (!String(name).startsWith('factcard-') || name === 'factcard-active' || name === 'factcard-flash') return;
+      h.forEach((r) => {
+        drawn++;
+        const p = (r.startContainer.nodeType === Node.TEXT_NODE ? r.startContainer.parentElement : r.startContainer as Element)?.closest('p');
+        if (p) perBlock.set(p, (perBlock.get(p) ?? 0) + 1);
+      });
+    });
+    const undrawn: string[] = [];
+    let visible = 0;
+    for (const p of document.querySelectorAll('p')) {
+      const r = p.getBoundingClientRect();
+      if (r.bottom <= 0 || r.top >= innerHeight) continue;
+      visible++;
+      if ((perBlock.get(p) ?? 0) < 3) undrawn.push(p.id);
+    }
+    return { undrawn, visible, drawn };
+  });
+}
+
 describe.each(BROWSERS)('%s: detection on saved pages', (browserName) => {
-  const session = browserSession(browserName);
+  const session = browserSession(browserName, { '/many.html': { type: 'text/html; charset=utf-8', body: MANY } });
 
   it.each(pages)('%s: marks exactly what the scan CLI finds, and leaves the DOM as served', async (file) => {
     const expected = (await scanContent(readFileSync(join(PAGES, file), 'utf8'), 'html', dataset)).map((m) => key(m.text)).sort();
@@ -77,6 +105,32 @@ describe.each(BROWSERS)('%s: detection on saved pages', (browserName) => {
     await sleep(300);
     const list = await marked(page);
     for (const bad of ['power', 'powers', 'bans', 'WillPower', 'BanKi-sang', 'POWER']) expect(list).not.toContain(bad);
+    await page.close();
+  });
+
+  it('past the draw limit, the names in view are drawn wherever the reader scrolls or jumps, and never more than the limit', async () => {
+    const page = await session.driver.open(session.server.url('/many.html'));
+    await waitForMarks(page, 1);
+    const allDrawnInView = async (where: string) => poll(async () => {
+      const d = await viewportDrawing(page);
+      return d.visible > 0 && d.undrawn.length === 0 ? d : null;
+    }, `every name in view drawn (${where})`);
+    const first = await allDrawnInView('the top');
+    expect(first.drawn).toBeLessThanOrEqual(1500);
+    // Scrolling down step by step, a screen at a time, well past what the first chunk drew
+    // (its 16 K characters, ~290 of the 900 paragraphs): the names come into view drawn.
+    for (let step = 0; step < 30; step++) {
+      await page.evaluate(() => scrollBy(0, innerHeight));
+      await allDrawnInView(`step ${step + 1}`);
+    }
+    // Jumps: the middle, the end, back to the top.
+    for (const at of [0.5, 1, 0]) {
+      await page.evaluate((f) => scrollTo(0, Math.round((document.documentElement.scrollHeight - innerHeight) * f)), at);
+      const d = await allDrawnInView(`scrolled to ${at * 100} %`);
+      expect(d.drawn).toBeLessThanOrEqual(1500);
+    }
+    // The whole page is found, not only what is drawn.
+    expect((await viewportDrawing(page)).drawn).toBeLessThan(2700);
     await page.close();
   });
 
