@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Dataset, Source } from '../../core/dataset-types';
 import { parseViewerHash } from '../../core/links';
 import { loadDataset } from './harness/seed-page';
-import { hoverForCard } from './harness/card-helpers';
+import { hoverForCard, sleep } from './harness/card-helpers';
 import {
   ARTIFACTS,
   assertBuilt,
@@ -100,6 +100,7 @@ describe.each(BROWSERS)('%s: the Factcard vertical slice', (browserName) => {
       expect(source?.text.slice(target?.start, target?.end)).toBe(q.text);
     }
     expect(card.quotes.map((q) => q.text).join('\n')).toContain('bringing peace is almost an impossible task now');
+    await sleep(250); // the fade-in: the screenshot shows the card as the reader sees it
     await page.screenshot(join(ARTIFACTS, `${browserName}-card.png`));
   });
 
