@@ -18,7 +18,7 @@
 // blanks what is on screen for a frame; and a block that leaves the margin alone is no reason
 // to redraw (its mentions go at the next redraw, when something near must be drawn).
 
-import type { PageMention } from './page-mention';
+import { mentionsByBlock, type PageMention } from './page-mention';
 import { guarded } from './guard';
 
 /** The part of an IntersectionObserver we use. */
@@ -71,8 +71,6 @@ export class HighlightWindow {
   private readonly watcher: NearWatcher | null;
   /** Observed blocks: true near, false far, undefined not reported yet. */
   private readonly near = new Map<Element, boolean | undefined>();
-  /** The list's mentions by block (made with the observed set). */
-  private byBlock = new Map<Element, PageMention[]>();
   private list: readonly PageMention[] = [];
   private drawnList: readonly PageMention[] = [];
   private drawnSet = new Set<PageMention>();
@@ -119,7 +117,6 @@ export class HighlightWindow {
       /* the page's window may be gone */
     }
     this.near.clear();
-    this.byBlock = new Map();
     this.list = [];
     this.drawnList = [];
     this.drawnSet = new Set();
@@ -133,30 +130,12 @@ export class HighlightWindow {
   private syncObserved(): void {
     const w = this.watcher;
     if (!w) return;
-    const list = this.list;
-    const current = new Map<Element, PageMention[]>();
-    let prev: Element | null = null;
-    let mine: PageMention[] = [];
-    for (let i = 0; i < list.length; i++) {
-      const m = list[i]!;
-      const blk = m.block;
-      // Mentions come in document order: a block's mentions are neighbours (but for a block
-      // around a nested one).
-      if (blk !== prev) {
-        prev = blk;
-        const known = current.get(blk);
-        if (known) mine = known;
-        else {
-          current.set(blk, (mine = []));
-          if (!this.near.has(blk)) {
-            this.near.set(blk, undefined);
-            w.observe(blk);
-          }
-        }
-      }
-      mine[mine.length] = m;
+    const current = mentionsByBlock(this.list);
+    for (const blk of current.keys()) {
+      if (this.near.has(blk)) continue;
+      this.near.set(blk, undefined);
+      w.observe(blk);
     }
-    this.byBlock = current;
     if (current.size === this.near.size) return;
     for (const blk of [...this.near.keys()]) {
       if (current.has(blk)) continue;
@@ -176,7 +155,7 @@ export class HighlightWindow {
       const c = changes[i]!;
       if (!this.near.has(c.target)) continue;
       if (c.near && !missing && this.near.get(c.target) !== true) {
-        const ms = this.byBlock.get(c.target);
+        const ms = mentionsByBlock(this.list).get(c.target);
         if (ms) for (let k = 0; k < ms.length; k++) if (!drawnSet.has(ms[k]!)) { missing = true; break; }
       }
       this.near.set(c.target, c.near);
@@ -185,9 +164,10 @@ export class HighlightWindow {
   }
 
   /**
-   * The near mentions (list indexes `first`…`last`, in document order) and as many again as
-   * the near ones on each side, `overscan` times, within the limit; and drawn mentions whose
-   * block was not reported yet. Scrolling then brings near mostly mentions that are drawn
+   * What a redraw draws: the near mentions (list indexes `first`…`last`, in document order)
+   * and, with `overscan`, every mention within as many again as that span on each side,
+   * within the limit; and drawn mentions whose block was not reported yet (crossing the limit
+   * never blanks what is on screen). Scrolling then brings near mostly mentions that are drawn
    * already, and the window is redrawn every few viewports instead of every few frames: each
    * redraw changes the highlight registry, and Chromium then walks the whole page in its next
    * frame's pre-paint (~9 ms on the 2 MB benchmark page; bench/README.md, seventh pass).
@@ -195,23 +175,21 @@ export class HighlightWindow {
   private widened(first: number, last: number): PageMention[] {
     const list = this.list;
     const span = last - first + 1;
+    // Without overscan nothing is drawn for its place in the list alone (not even far
+    // mentions between two near blocks: columns, sidebars).
     const side = Math.max(0, Math.min(Math.ceil(span * this.overscan), Math.floor((this.limit - span) / 2)));
-    const from = Math.max(0, first - side);
-    const to = Math.min(list.length - 1, last + side);
+    const from = this.overscan > 0 ? first - side : Infinity;
+    const to = last + side;
     const out: PageMention[] = [];
     let blk: Element | null = null;
     let n: boolean | undefined;
     for (let i = 0; i < list.length; i++) {
       const m = list[i]!;
-      if (i >= from && i <= to) {
-        out[out.length] = m;
-        continue;
-      }
       if (m.block !== blk) {
         blk = m.block;
         n = this.near.get(blk);
       }
-      if (n === undefined && this.drawnSet.has(m)) out[out.length] = m;
+      if (n === true || (i >= from && i <= to) || (n === undefined && this.drawnSet.has(m))) out[out.length] = m;
     }
     return out;
   }
@@ -222,12 +200,10 @@ export class HighlightWindow {
     if (!this.watcher || list.length <= this.limit) {
       next = list;
     } else {
-      // `wanted`: the near mentions, and drawn ones whose block was not reported yet.
       // `kept`: every drawn mention still on the list. While every near mention is drawn
       // already, what is drawn stays as it is: a block that left the margin alone changes
       // nothing on screen, so it costs no redraw (and no highlight repaint); its mentions go at
       // the next redraw, when something near must be drawn.
-      const wanted: PageMention[] = [];
       const kept: PageMention[] = [];
       const drawnSet = this.drawnSet;
       let missing = false;
@@ -244,15 +220,12 @@ export class HighlightWindow {
         const isDrawn = drawnSet.has(m);
         if (isDrawn) kept[kept.length] = m;
         if (n === true) {
-          wanted[wanted.length] = m;
           if (!isDrawn) missing = true;
           if (firstNear < 0) firstNear = i;
           lastNear = i;
-        } else if (n === undefined && isDrawn) {
-          wanted[wanted.length] = m;
         }
       }
-      next = !missing ? kept : this.overscan > 0 ? this.widened(firstNear, lastNear) : wanted;
+      next = missing ? this.widened(firstNear, lastNear) : kept;
     }
     if (!force && sameList(next, this.drawnList)) return;
     this.drawnList = next;

@@ -9,7 +9,7 @@
 
 import { builtinsFor, TEXT_NODE } from './builtins';
 import { defaultCaret, type CaretPoint } from './caret';
-import type { PageMention } from './page-mention';
+import { mentionsByBlock, type PageMention } from './page-mention';
 import { piecesIn } from './run-ranges';
 
 export interface Hit {
@@ -104,41 +104,17 @@ export function createHitTester(doc: Document, getMentions: () => readonly PageM
   const caretAt = opts.caretAt ?? defaultCaret(doc, b);
   const rectsOf = opts.rectsOf ?? ((r: Range) => b.rangeClientRects(r) ?? []);
   const tol = opts.tolerance ?? 1;
-  let indexed: readonly PageMention[] | null = null;
-  let index = new Map<Node, PageMention[]>();
-
   /**
-   * The mentions by block, made once per list. By block, not by text node: a block read flat
-   * has no map from its text to its text nodes until one of its mentions needs it, and
-   * indexing every mention's text nodes mapped every such block at the first pointer move
-   * (~100 ms on the 2 MB benchmark page, in an animation frame). Only the block under the
-   * pointer gets mapped now, by caretInside().
+   * The mentions of the nearest block around `node` that holds any. By block, not by text
+   * node: a block read flat has no map from its text to its text nodes until one of its
+   * mentions needs it, and indexing every mention's text nodes mapped every such block at the
+   * first pointer move (~100 ms on the 2 MB benchmark page, in an animation frame). Only the
+   * block under the pointer gets mapped, by caretInside().
    */
-  function indexFor(ms: readonly PageMention[]): Map<Node, PageMention[]> {
-    if (ms === indexed) return index;
-    index = new Map();
-    let blk: Element | null = null;
-    let list: PageMention[] = [];
-    for (let i = 0; i < ms.length; i++) {
-      const m = ms[i];
-      if (!m) continue;
-      if (m.block !== blk) {
-        blk = m.block;
-        const known = index.get(blk);
-        if (known) list = known;
-        else index.set(blk, (list = []));
-      }
-      list[list.length] = m;
-    }
-    indexed = ms;
-    return index;
-  }
-
-  /** The mentions of the nearest block around `node` that holds any. */
-  function candidates(ms: readonly PageMention[], node: Node): PageMention[] | undefined {
-    const idx = indexFor(ms);
+  function candidates(ms: readonly PageMention[], node: Node): readonly PageMention[] | undefined {
+    const idx = mentionsByBlock(ms);
     for (let n: Node | null = b.parentNode(node); n; n = b.parentNode(n)) {
-      const list = idx.get(n);
+      const list = idx.get(n as Element);
       if (list) return list;
     }
     return undefined;

@@ -75,3 +75,31 @@ export class LazyMention implements PageMention {
     return b.createRange(doc);
   }
 }
+
+const byBlockCache = new WeakMap<readonly PageMention[], ReadonlyMap<Element, readonly PageMention[]>>();
+
+/**
+ * A published list's mentions grouped by block, in document order within each block; made once
+ * per list (the scanner publishes a new array each time), for the highlight window and the hit
+ * test alike. A block's mentions are neighbours in the list, but for a block around a nested one.
+ */
+export function mentionsByBlock(list: readonly PageMention[]): ReadonlyMap<Element, readonly PageMention[]> {
+  const cached = byBlockCache.get(list);
+  if (cached) return cached;
+  const out = new Map<Element, PageMention[]>();
+  let prev: Element | null = null;
+  let mine: PageMention[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const m = list[i];
+    if (!m) continue;
+    if (m.block !== prev) {
+      prev = m.block;
+      const known = out.get(prev);
+      if (known) mine = known;
+      else out.set(prev, (mine = []));
+    }
+    mine[mine.length] = m;
+  }
+  byBlockCache.set(list, out);
+  return out;
+}

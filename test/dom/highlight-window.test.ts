@@ -161,6 +161,14 @@ describe('highlight window', () => {
     expect(blocks()).toEqual(range(52, 76));
   });
 
+  it('without overscan, far blocks between two near ones stay undrawn (columns, sidebars)', async () => {
+    const ms = await scanned(page(100));
+    const { win, watcher, draws } = setup(50, 0);
+    win.set(ms);
+    watcher().reportAll((el) => [10, 20].includes(idx({ block: el } as PageMention)));
+    expect([...new Set(draws.at(-1)!.map(idx))]).toEqual([10, 20]);
+  });
+
   it('the overscan stays within the limit', async () => {
     const ms = await scanned(page(100));
     const { win, watcher, draws } = setup(20, 1);
