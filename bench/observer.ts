@@ -17,6 +17,10 @@
 //                frame painted then shows (requestAnimationFrame runs before that frame's
 //                style, layout and paint), and the page's first paint time (paint timing),
 //                to tell whether that frame was the page's first.
+// On every load, `#observe` or not (so the page alone too), it records frameDone: when the
+// first animation frame after DOMContentLoaded is done — its style, layout and paint — by a
+// task posted from that frame's requestAnimationFrame callback, which runs after them. What a
+// content script leaves for after DOMContentLoaded can start only then.
 // It also keeps long tasks (PerformanceObserver 'longtask', Chromium only), the last
 // pointermove (its event time stamp: when the pointer moved, which is where Factcard's dwell
 // counts from), when Factcard's card host enters the document, the frame that paints it and
@@ -26,7 +30,14 @@
 
 export const OBSERVER_SOURCE = `(function () {
   var st = window.__fcObs = { registered: null, first: null, last: null, count: 0, changes: [], longtasks: [],
-    stop: false, lastMove: null, hostAt: null, hostFrame: null, paintedAt: null, batches: [], frame: null, firstPaint: null, frames: [] };
+    stop: false, lastMove: null, hostAt: null, hostFrame: null, paintedAt: null, batches: [], frame: null, firstPaint: null, frames: [], frameDone: null };
+  document.addEventListener('DOMContentLoaded', function () {
+    requestAnimationFrame(function () {
+      var c = new MessageChannel();
+      c.port1.onmessage = function () { st.frameDone = performance.now(); };
+      c.port2.postMessage(0);
+    });
+  });
   try {
     if (!(PerformanceObserver.supportedEntryTypes || []).includes('longtask')) throw new Error('no longtask');
     new PerformanceObserver(function (list) {
@@ -150,6 +161,8 @@ export interface ObserverState {
   batches: number[];
   frame: [number, number] | null;
   firstPaint: number | null;
+  /** When the first animation frame after DOMContentLoaded was done (style, layout, paint). */
+  frameDone: number | null;
 }
 
 export const READ_STATE = `(() => {
@@ -158,7 +171,7 @@ export const READ_STATE = `(() => {
   const fcp = performance.getEntriesByName('first-contentful-paint')[0];
   return { dcl: nav ? nav.domContentLoadedEventStart : 0, responseStart: nav ? nav.responseStart : 0, fcp: fcp ? fcp.startTime : null, load: nav ? nav.loadEventEnd : 0, now: performance.now(),
     registered: s.registered, first: s.first, last: s.last, count: s.count, changes: s.changes, longtasks: s.longtasks,
-    lastMove: s.lastMove, hostAt: s.hostAt, hostFrame: s.hostFrame, paintedAt: s.paintedAt, batches: s.batches, frame: s.frame, firstPaint: s.firstPaint, frames: s.frames };
+    lastMove: s.lastMove, hostAt: s.hostAt, hostFrame: s.hostFrame, paintedAt: s.paintedAt, batches: s.batches, frame: s.frame, firstPaint: s.firstPaint, frames: s.frames, frameDone: s.frameDone };
 })()`;
 
 export const STOP_OBSERVER = 'window.__fcObs.stop = true';
