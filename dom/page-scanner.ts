@@ -57,7 +57,7 @@ const BACKLOG_CHARS = 4096;
  * on the 2 MB page a full 16 ms chunk and the drawing of everything it found made that task
  * 30–40 ms longer. The rest follows in tasks after the first frame.
  */
-const FIRST_CHUNK_CHARS = 16_384;
+export const FIRST_CHUNK_CHARS = 16_384;
 
 /**
  * The first chunk's time limit. Its text limit bounds it already; with the usual 16 ms, the
