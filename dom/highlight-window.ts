@@ -17,9 +17,20 @@
 // not been reported yet keeps its previous state (drawn or not), so crossing the limit never
 // blanks what is on screen for a frame; and a block that leaves the margin alone is no reason
 // to redraw (its mentions go at the next redraw, when something near must be drawn).
+//
+// Past the limit only a band of blocks is watched: those of the drawn and near mentions and
+// `watchAround` more on each side of each, in document order. The observer works out every
+// watched block in every frame that scrolls (~1 µs each in Chromium: the 4,038 blocks of the
+// 2 MB benchmark page were 4–6 ms a frame, most of what Factcard cost a scrolling page;
+// bench/README.md, eighth pass). Scrolling on brings the blocks past the drawn ones near, and
+// their redraw moves the band. A jump (scrollTo, the scrollbar dragged, End) can leave every
+// watched block far; then, when a report leaves none near or a scroll ends with none near, a
+// few hit tests in the viewport's middle find a block in view, and the band moves there.
 
+import { builtinsFor, DOCUMENT_POSITION_FOLLOWING } from './builtins';
 import { mentionsByBlock, type PageMention } from './page-mention';
 import { guarded } from './guard';
+import { blockInViewport } from './viewport-probe';
 
 /** The part of an IntersectionObserver we use. */
 export interface NearWatcher {
@@ -47,10 +58,21 @@ export interface HighlightWindowOptions {
   overscan?: number;
   /** Seam (default: an IntersectionObserver on the document's window; none: draw everything). */
   watchNear?: WatchNear;
+  /**
+   * Past the limit, blocks watched on each side of every drawn or near block, in document
+   * order (default 48: a few viewports of paragraphs).
+   */
+  watchAround?: number;
+  /** Seam: a block in the viewport, for finding the reader after a jump (default: blockInViewport). */
+  findInView?: () => Element | null;
   onError?: (e: unknown) => void;
 }
 
 export const DEFAULT_DRAW_LIMIT = 1500;
+
+const DEFAULT_WATCH_AROUND = 48;
+/** Without a `scrollend` event: how long after the last scroll event a scroll counts as ended. */
+const SCROLL_END_MS = 150;
 
 function intersectionWatcher(doc: Document, marginViewports: number): WatchNear {
   const IO = (doc.defaultView as unknown as { IntersectionObserver?: typeof IntersectionObserver } | null)?.IntersectionObserver;
@@ -68,7 +90,12 @@ function intersectionWatcher(doc: Document, marginViewports: number): WatchNear 
 export class HighlightWindow {
   private readonly limit: number;
   private readonly overscan: number;
+  private readonly watchAround: number;
   private readonly watcher: NearWatcher | null;
+  /** The blocks holding mentions in list order, and each one's place: made once per list. */
+  private order: { list: readonly PageMention[]; blocks: Element[]; at: Map<Element, number> } | null = null;
+  /** Past the limit, the block with mentions found at the reader's place after a jump. */
+  private anchor: Element | null = null;
   /** Observed blocks: true near, false far, undefined not reported yet. */
   private readonly near = new Map<Element, boolean | undefined>();
   private list: readonly PageMention[] = [];
@@ -79,6 +106,7 @@ export class HighlightWindow {
   constructor(private readonly o: HighlightWindowOptions) {
     this.limit = Math.max(0, o.limit ?? DEFAULT_DRAW_LIMIT);
     this.overscan = Math.max(0, o.overscan ?? 1);
+    this.watchAround = Math.max(0, o.watchAround ?? DEFAULT_WATCH_AROUND);
     const make = o.watchNear ?? intersectionWatcher(o.doc, o.marginViewports ?? 2);
     let w: NearWatcher | null = null;
     try {
@@ -88,7 +116,27 @@ export class HighlightWindow {
     }
     this.watcher = w;
     if (o.signal.aborted) this.destroy();
-    else o.signal.addEventListener('abort', () => this.destroy(), { once: true });
+    else {
+      o.signal.addEventListener('abort', () => this.destroy(), { once: true });
+      if (w) this.listenScrollEnd();
+    }
+  }
+
+  /** Scrolls of the page or of any scroller in it (capture: scroll events do not bubble). */
+  private listenScrollEnd(): void {
+    const { doc, signal } = this.o;
+    const opts = { capture: true, passive: true, signal };
+    const ended = (): void => this.guard(() => this.findReader());
+    if ('onscrollend' in (doc.defaultView ?? {})) {
+      doc.addEventListener('scrollend', ended, opts);
+      return;
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    doc.addEventListener('scroll', () => {
+      clearTimeout(timer);
+      timer = setTimeout(ended, SCROLL_END_MS);
+    }, opts);
+    signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
   }
 
   /** The scanner's new list of mentions. */
@@ -96,10 +144,10 @@ export class HighlightWindow {
     if (this.destroyed) return;
     this.list = list;
     this.guard(() => {
-      this.syncObserved();
       // Always drawn on a new list, as before windowing: drawing also re-registers our
       // highlights if the page removed them.
       this.redraw(true);
+      this.syncObserved();
     });
   }
 
@@ -117,6 +165,8 @@ export class HighlightWindow {
       /* the page's window may be gone */
     }
     this.near.clear();
+    this.order = null;
+    this.anchor = null;
     this.list = [];
     this.drawnList = [];
     this.drawnSet = new Set();
@@ -126,22 +176,101 @@ export class HighlightWindow {
     guarded(f, this.o.onError);
   }
 
-  /** Observe the blocks holding mentions, and only those. */
+  /** Observe the blocks that matter (see watched()), and only those. */
   private syncObserved(): void {
     const w = this.watcher;
     if (!w) return;
-    const current = mentionsByBlock(this.list);
-    for (const blk of current.keys()) {
+    const want = this.watched();
+    for (const blk of want.keys()) {
       if (this.near.has(blk)) continue;
       this.near.set(blk, undefined);
       w.observe(blk);
     }
-    if (current.size === this.near.size) return;
+    if (want.size === this.near.size) return;
     for (const blk of [...this.near.keys()]) {
-      if (current.has(blk)) continue;
+      if (want.has(blk)) continue;
       this.near.delete(blk);
       w.unobserve(blk);
     }
+  }
+
+  /**
+   * Every block holding a mention while all are drawn; past the limit, the band: the blocks
+   * of the drawn and near mentions and of the block found in view after a jump, each with
+   * `watchAround` neighbours on either side in document order. With none of those yet (a
+   * list past the limit before anything was drawn: the settings came after the whole page was
+   * read), every block, until the first report says what is near.
+   */
+  private watched(): ReadonlyMap<Element, unknown> | ReadonlySet<Element> {
+    if (this.list.length <= this.limit) return mentionsByBlock(this.list);
+    const { blocks, at } = this.blockOrder();
+    const centres: number[] = [];
+    let prev: Element | null = null;
+    for (const m of this.drawnList) {
+      if (m.block === prev) continue;
+      prev = m.block;
+      const i = at.get(prev);
+      if (i !== undefined) centres[centres.length] = i;
+    }
+    for (const [blk, n] of this.near) {
+      const i = n === true ? at.get(blk) : undefined;
+      if (i !== undefined) centres[centres.length] = i;
+    }
+    const a = this.anchor ? at.get(this.anchor) : undefined;
+    if (a !== undefined) centres[centres.length] = a;
+    if (centres.length === 0) return at;
+    centres.sort((x, y) => x - y);
+    const want = new Set<Element>();
+    const last = blocks.length - 1;
+    let done = -1;
+    for (const c of centres) {
+      const to = Math.min(c + this.watchAround, last);
+      for (let i = Math.max(c - this.watchAround, done + 1); i <= to; i++) want.add(blocks[i]!);
+      if (to > done) done = to;
+    }
+    return want;
+  }
+
+  private blockOrder(): { blocks: Element[]; at: Map<Element, number> } {
+    if (this.order?.list !== this.list) {
+      const blocks = [...mentionsByBlock(this.list).keys()];
+      const at = new Map<Element, number>();
+      for (let i = 0; i < blocks.length; i++) at.set(blocks[i]!, i);
+      this.order = { list: this.list, blocks, at };
+    }
+    return this.order;
+  }
+
+  /**
+   * Past the limit, with no watched block near (after a jump, or over a stretch without
+   * names): a block in view says where the reader is, and the band moves there. The observer's
+   * next report then has the blocks in view near, and they are drawn.
+   */
+  private findReader(): void {
+    if (this.destroyed || !this.watcher || this.list.length <= this.limit) return;
+    for (const n of this.near.values()) if (n === true) return;
+    const doc = this.o.doc;
+    const root = doc.body ?? doc.documentElement;
+    const inView = this.o.findInView ? this.o.findInView() : root ? blockInViewport(doc, builtinsFor(doc), root) : null;
+    if (!inView) return;
+    const { blocks, at } = this.blockOrder();
+    let i = at.get(inView);
+    if (i === undefined) {
+      // Not a block with mentions: the first one after it in document order.
+      const b = builtinsFor(doc);
+      let lo = 0;
+      let hi = blocks.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (b.compareDocumentPosition(blocks[mid]!, inView) & DOCUMENT_POSITION_FOLLOWING) lo = mid + 1;
+        else hi = mid;
+      }
+      i = Math.min(lo, blocks.length - 1);
+    }
+    const found = blocks[i];
+    if (!found || found === this.anchor) return;
+    this.anchor = found;
+    this.syncObserved();
   }
 
   private onNear(changes: readonly { target: Element; near: boolean }[]): void {
@@ -160,7 +289,13 @@ export class HighlightWindow {
       }
       this.near.set(c.target, c.near);
     }
-    if (missing && this.list.length > this.limit) this.redraw();
+    if (this.list.length <= this.limit) return;
+    if (missing) {
+      this.redraw();
+      this.syncObserved();
+    } else {
+      this.findReader();
+    }
   }
 
   /**

@@ -36,3 +36,26 @@ export function probeViewportBlocks(doc: Document, b: Builtins, root: Element): 
   }
   return out;
 }
+
+/** Where blockInViewport looks, as fractions of the viewport: its middle first, then around it. */
+const CENTRE_POINTS: readonly (readonly [number, number])[] = [[0.5, 0.5], [0.5, 0.3], [0.5, 0.7], [0.3, 0.5], [0.7, 0.5], [0.5, 0.1], [0.5, 0.9]];
+
+/**
+ * One block in the viewport, from a few hit tests that start in its middle; null when none
+ * hits text under `root` (an empty or covered viewport). For the highlight window to find
+ * where the reader is after a jump (dom/highlight-window.ts).
+ */
+export function blockInViewport(doc: Document, b: Builtins, root: Element): Element | null {
+  const win = doc.defaultView;
+  const caretAt = defaultCaret(doc, b);
+  if (!win || !caretAt) return null;
+  const w = win.innerWidth;
+  const h = win.innerHeight;
+  for (const [fx, fy] of CENTRE_POINTS) {
+    const p = caretAt(w * fx, h * fy);
+    if (!p || b.nodeType(p.node) !== TEXT_NODE || !b.contains(root, p.node)) continue;
+    const block = nearestBlock(b, p.node, root);
+    if (block !== root) return block;
+  }
+  return null;
+}

@@ -40,20 +40,35 @@ async function scanned(doc: Document): Promise<readonly PageMention[]> {
   return h.scanner.mentions();
 }
 
-function setup(limit: number, overscan = 0): { win: HighlightWindow; watcher: () => FakeWatcher; draws: (readonly PageMention[])[]; abort: AbortController } {
+/**
+ * A window over the scanned page's mentions. `watchAround` defaults to more blocks than the
+ * test pages have (every block watched, as under the limit); the band's own tests set it.
+ * `inView` stands in for the hit tests that find a block in the viewport after a jump.
+ */
+function setup(limit: number, overscan = 0, watchAround = 1000, inView: () => Element | null = () => null): { win: HighlightWindow; watcher: () => FakeWatcher; draws: (readonly PageMention[])[]; abort: AbortController; doc: Document } {
   let w: FakeWatcher | null = null;
   const draws: (readonly PageMention[])[] = [];
   const abort = new AbortController();
+  const doc = loadPage('<p></p>');
   const win = new HighlightWindow({
-    doc: loadPage('<p></p>'),
+    doc,
     signal: abort.signal,
     limit,
     overscan,
+    watchAround,
+    findInView: () => inView(),
     draw: (list) => draws.push(list),
     watchNear: (report) => (w = new FakeWatcher(report)),
   });
-  return { win, watcher: () => w!, draws, abort };
+  return { win, watcher: () => w!, draws, abort, doc };
 }
+
+const range = (lo: number, hi: number): number[] => Array.from({ length: hi - lo }, (_, k) => lo + k);
+const watchedBlocks = (w: FakeWatcher): number[] => [...w.observed].map((el) => idx({ block: el } as PageMention)).sort((a, b) => a - b);
+const between = (lo: number, hi: number) => (el: Element): boolean => {
+  const i = idx({ block: el } as PageMention);
+  return i >= lo && i < hi;
+};
 
 const idx = (m: PageMention): number => Number(m.block.id.slice(1));
 
@@ -146,7 +161,6 @@ describe('highlight window', () => {
       return i >= lo && i < hi;
     };
     const blocks = (): number[] => [...new Set(draws.at(-1)!.map(idx))];
-    const range = (lo: number, hi: number): number[] => Array.from({ length: hi - lo }, (_, k) => lo + k);
     win.set(ms);
     // Blocks 40–47 near (16 mentions): 16 more on each side, blocks 32–55.
     watcher().reportAll(span(40, 48));
@@ -192,6 +206,77 @@ describe('highlight window', () => {
     abort.abort();
     expect(watcher().disconnected).toBe(true);
     expect(win.drawn()).toEqual([]);
+  });
+
+  it('past the limit it watches only the drawn and near blocks and as many more on each side, and the band follows the scroll', async () => {
+    const ms = await scanned(page(100));
+    const { win, watcher, draws } = setup(50, 0, 5);
+    // The first chunk (blocks 0–4), under the limit: all of its blocks watched.
+    win.set(ms.filter((m) => idx(m) < 5));
+    expect(watchedBlocks(watcher())).toEqual(range(0, 5));
+    // The whole page, past the limit: blocks 0–4 stay drawn (nothing reported yet), and the
+    // band is them and five more after them — not the page's 100 blocks.
+    win.set(ms);
+    expect(new Set(draws.at(-1)!.map(idx))).toEqual(new Set(range(0, 5)));
+    expect(watchedBlocks(watcher())).toEqual(range(0, 10));
+    // Scrolling on: blocks 6–9 come near and are drawn, and the band moves with them.
+    watcher().reportAll(between(6, 10));
+    expect(new Set(draws.at(-1)!.map(idx))).toEqual(new Set(range(6, 10)));
+    expect(watchedBlocks(watcher())).toEqual(range(1, 15));
+    // And on, block by block, to the end of the page: every step draws what came near.
+    for (let lo = 7; lo + 4 <= 100; lo++) {
+      watcher().reportAll(between(lo, lo + 4));
+      expect(new Set(win.drawn().map(idx))).toEqual(new Set(range(lo, lo + 4)));
+    }
+    expect(watchedBlocks(watcher())).toEqual(range(91, 100));
+  });
+
+  it('after a jump that leaves every watched block far, the block found in view moves the band there', async () => {
+    const ms = await scanned(page(100));
+    let inView: Element | null = null;
+    const { win, watcher, draws } = setup(50, 0, 5, () => inView);
+    win.set(ms.filter((m) => idx(m) < 5));
+    win.set(ms);
+    watcher().reportAll(between(0, 4));
+    const n = draws.length;
+    // The jump: every watched block reports far; a block in the middle of the page is in view.
+    inView = ms.find((m) => idx(m) === 70)!.block;
+    watcher().reportAll(() => false);
+    expect(draws).toHaveLength(n);
+    expect(watchedBlocks(watcher())).toEqual(expect.arrayContaining(range(65, 76)));
+    // The observer's next report has the blocks in view near: drawn.
+    watcher().reportAll(between(69, 73));
+    expect(new Set(draws.at(-1)!.map(idx))).toEqual(new Set(range(69, 73)));
+    expect(watchedBlocks(watcher())).toEqual(range(64, 78));
+  });
+
+  it('a scroll that ends with no watched block near looks for the reader; a block without names in view means the next one with names', async () => {
+    const ms = await scanned(page(100));
+    let inView: Element | null = null;
+    const { win, watcher, doc } = setup(50, 0, 5, () => inView);
+    win.set(ms.filter((m) => idx(m) < 5));
+    win.set(ms);
+    // A report leaves nothing near while nothing is found in view (a stretch without names).
+    watcher().reportAll(() => false);
+    expect(watchedBlocks(watcher())).toEqual(range(0, 10));
+    // Then the reader jumps, and no report comes (no watched block changed): the scroll's end
+    // looks again. In view: the <section> around paragraphs 40–59, which holds no name itself.
+    inView = ms.find((m) => idx(m) === 40)!.block.parentElement!;
+    doc.dispatchEvent(new Event('scroll'));
+    doc.dispatchEvent(new Event('scrollend'));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(watchedBlocks(watcher())).toEqual([...range(0, 10), ...range(35, 46)]);
+  });
+
+  it('a list past the limit before anything was drawn watches every block until the first report', async () => {
+    const ms = await scanned(page(100));
+    const { win, watcher, draws } = setup(50, 0, 5);
+    win.set(ms);
+    expect(draws.at(-1)).toEqual([]);
+    expect(watcher().observed.size).toBe(100);
+    watcher().reportAll(between(30, 34));
+    expect(new Set(draws.at(-1)!.map(idx))).toEqual(new Set(range(30, 34)));
+    expect(watchedBlocks(watcher())).toEqual(range(25, 39));
   });
 
   it('without an IntersectionObserver it draws everything', async () => {
