@@ -24,13 +24,15 @@
 // 2 MB benchmark page were 4–6 ms a frame, most of what Factcard cost a scrolling page;
 // bench/README.md, eighth pass). Scrolling on brings the blocks past the drawn ones near, and
 // their redraw moves the band. A jump (scrollTo, the scrollbar dragged, End) can leave every
-// watched block far; then, when a report leaves none near or a scroll ends with none near, a
-// few hit tests in the viewport's middle find a block in view, and the band moves there.
+// watched block far, and a block in view can be far from the main column in document order (a
+// sidebar): so when a scroll ends, when the list passes the limit, and when a report leaves no
+// watched block near, the viewport probe (viewport-probe.ts: hit tests on a grid over the
+// viewport) finds the blocks in view, and the band takes them in.
 
 import { builtinsFor, DOCUMENT_POSITION_FOLLOWING } from './builtins';
 import { mentionsByBlock, type PageMention } from './page-mention';
 import { guarded } from './guard';
-import { blockInViewport } from './viewport-probe';
+import { probeViewportBlocks } from './viewport-probe';
 
 /** The part of an IntersectionObserver we use. */
 export interface NearWatcher {
@@ -63,15 +65,19 @@ export interface HighlightWindowOptions {
    * order (default 48: a few viewports of paragraphs).
    */
   watchAround?: number;
-  /** Seam: a block in the viewport, for finding the reader after a jump (default: blockInViewport). */
-  findInView?: () => Element | null;
+  /** Seam: a few blocks in the viewport, for finding the reader after a jump (default: probeViewportBlocks). */
+  findInView?: () => readonly Element[];
   onError?: (e: unknown) => void;
 }
 
 export const DEFAULT_DRAW_LIMIT = 1500;
 
 const DEFAULT_WATCH_AROUND = 48;
-/** Without a `scrollend` event: how long after the last scroll event a scroll counts as ended. */
+/**
+ * How long after its last scroll event a scroll counts as ended: one look for the reader per
+ * scroll, not one per wheel step (each look is a few dozen hit tests, ~0.5 ms each on the
+ * 2 MB benchmark page).
+ */
 const SCROLL_END_MS = 150;
 
 function intersectionWatcher(doc: Document, marginViewports: number): WatchNear {
@@ -94,8 +100,9 @@ export class HighlightWindow {
   private readonly watcher: NearWatcher | null;
   /** The blocks holding mentions in list order, and each one's place: made once per list. */
   private order: { list: readonly PageMention[]; blocks: Element[]; at: Map<Element, number> } | null = null;
-  /** Past the limit, the block with mentions found at the reader's place after a jump. */
-  private anchor: Element | null = null;
+  /** Past the limit, the blocks with mentions last found in view by the probe (see findReader()). */
+  private anchors: readonly Element[] = [];
+  private findTimer: ReturnType<typeof setTimeout> | undefined;
   /** Observed blocks: true near, false far, undefined not reported yet. */
   private readonly near = new Map<Element, boolean | undefined>();
   private list: readonly PageMention[] = [];
@@ -122,21 +129,20 @@ export class HighlightWindow {
     }
   }
 
-  /** Scrolls of the page or of any scroller in it (capture: scroll events do not bubble). */
+  /**
+   * When a scroll of the page, or of any scroller in it, has ended (capture: scroll events do
+   * not bubble): look for the reader.
+   */
   private listenScrollEnd(): void {
     const { doc, signal } = this.o;
-    const opts = { capture: true, passive: true, signal };
-    const ended = (): void => this.guard(() => this.findReader());
-    if ('onscrollend' in (doc.defaultView ?? {})) {
-      doc.addEventListener('scrollend', ended, opts);
-      return;
-    }
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    doc.addEventListener('scroll', () => {
-      clearTimeout(timer);
-      timer = setTimeout(ended, SCROLL_END_MS);
-    }, opts);
-    signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+    doc.addEventListener('scroll', () => this.findReaderSoon(), { capture: true, passive: true, signal });
+  }
+
+  /** Past the limit, findReader() once nothing has scrolled for SCROLL_END_MS. */
+  private findReaderSoon(): void {
+    if (this.destroyed || !this.watcher || this.list.length <= this.limit) return;
+    clearTimeout(this.findTimer);
+    this.findTimer = setTimeout(() => this.guard(() => this.findReader(true)), SCROLL_END_MS);
   }
 
   /** The scanner's new list of mentions. */
@@ -148,6 +154,9 @@ export class HighlightWindow {
       // highlights if the page removed them.
       this.redraw(true);
       this.syncObserved();
+      // Past the limit, blocks in view far from the drawn ones (a sidebar) are looked for
+      // without waiting for a scroll.
+      this.findReaderSoon();
     });
   }
 
@@ -159,6 +168,7 @@ export class HighlightWindow {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    clearTimeout(this.findTimer);
     try {
       this.watcher?.disconnect();
     } catch {
@@ -166,7 +176,7 @@ export class HighlightWindow {
     }
     this.near.clear();
     this.order = null;
-    this.anchor = null;
+    this.anchors = [];
     this.list = [];
     this.drawnList = [];
     this.drawnSet = new Set();
@@ -196,7 +206,7 @@ export class HighlightWindow {
 
   /**
    * Every block holding a mention while all are drawn; past the limit, the band: the blocks
-   * of the drawn and near mentions and of the block found in view after a jump, each with
+   * of the drawn and near mentions and of those last found in view by the probe, each with
    * `watchAround` neighbours on either side in document order. With none of those yet (a
    * list past the limit before anything was drawn: the settings came after the whole page was
    * read), every block, until the first report says what is near.
@@ -216,8 +226,10 @@ export class HighlightWindow {
       const i = n === true ? at.get(blk) : undefined;
       if (i !== undefined) centres[centres.length] = i;
     }
-    const a = this.anchor ? at.get(this.anchor) : undefined;
-    if (a !== undefined) centres[centres.length] = a;
+    for (const blk of this.anchors) {
+      const i = at.get(blk);
+      if (i !== undefined) centres[centres.length] = i;
+    }
     if (centres.length === 0) return at;
     centres.sort((x, y) => x - y);
     const want = new Set<Element>();
@@ -242,34 +254,39 @@ export class HighlightWindow {
   }
 
   /**
-   * Past the limit, with no watched block near (after a jump, or over a stretch without
-   * names): a block in view says where the reader is, and the band moves there. The observer's
-   * next report then has the blocks in view near, and they are drawn.
+   * Past the limit, when a scroll ends or the list passes the limit (`always`), or when a
+   * report leaves no watched block near: the viewport probe finds blocks in view, each stands
+   * for itself or, when it holds no mention, for the next block that does, and the band takes
+   * them in. The observer's next report has the blocks in view near, and they are drawn.
    */
-  private findReader(): void {
+  private findReader(always = false): void {
     if (this.destroyed || !this.watcher || this.list.length <= this.limit) return;
-    for (const n of this.near.values()) if (n === true) return;
+    if (!always) for (const n of this.near.values()) if (n === true) return;
     const doc = this.o.doc;
     const root = doc.body ?? doc.documentElement;
-    const inView = this.o.findInView ? this.o.findInView() : root ? blockInViewport(doc, builtinsFor(doc), root) : null;
-    if (!inView) return;
+    const inView = this.o.findInView ? this.o.findInView() : root ? probeViewportBlocks(doc, builtinsFor(doc), root) : [];
+    if (inView.length === 0) return;
     const { blocks, at } = this.blockOrder();
-    let i = at.get(inView);
-    if (i === undefined) {
-      // Not a block with mentions: the first one after it in document order.
-      const b = builtinsFor(doc);
-      let lo = 0;
-      let hi = blocks.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (b.compareDocumentPosition(blocks[mid]!, inView) & DOCUMENT_POSITION_FOLLOWING) lo = mid + 1;
-        else hi = mid;
+    const b = builtinsFor(doc);
+    const found: Element[] = [];
+    for (const el of inView) {
+      let i = at.get(el);
+      if (i === undefined) {
+        // Not a block with mentions: the first one after it in document order.
+        let lo = 0;
+        let hi = blocks.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (b.compareDocumentPosition(blocks[mid]!, el) & DOCUMENT_POSITION_FOLLOWING) lo = mid + 1;
+          else hi = mid;
+        }
+        i = Math.min(lo, blocks.length - 1);
       }
-      i = Math.min(lo, blocks.length - 1);
+      const blk = blocks[i];
+      if (blk && !found.includes(blk)) found[found.length] = blk;
     }
-    const found = blocks[i];
-    if (!found || found === this.anchor) return;
-    this.anchor = found;
+    if (sameList(found, this.anchors)) return;
+    this.anchors = found;
     this.syncObserved();
   }
 
@@ -311,9 +328,11 @@ export class HighlightWindow {
     const list = this.list;
     const span = last - first + 1;
     // Without overscan nothing is drawn for its place in the list alone (not even far
-    // mentions between two near blocks: columns, sidebars).
+    // mentions between two near blocks: columns, sidebars); nor when the near ones are further
+    // apart in the list than the limit (a sidebar at the end of the document beside the top
+    // of the article): everything between them would be drawn.
     const side = Math.max(0, Math.min(Math.ceil(span * this.overscan), Math.floor((this.limit - span) / 2)));
-    const from = this.overscan > 0 ? first - side : Infinity;
+    const from = this.overscan > 0 && span <= this.limit ? first - side : Infinity;
     const to = last + side;
     const out: PageMention[] = [];
     let blk: Element | null = null;
@@ -369,7 +388,7 @@ export class HighlightWindow {
   }
 }
 
-function sameList(a: readonly PageMention[], b: readonly PageMention[]): boolean {
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;

@@ -1,7 +1,8 @@
 // Which blocks are in the viewport, found without measuring every block: the caret position
 // at points of a coarse grid over the viewport names a text node; its nearest block is a
 // viewport block. A few dozen hit tests (~0.5 ms each on the 2 MB benchmark page once it is
-// laid out), so the scanner only probes a page that is not at its top.
+// laid out), so the scanner only probes a page that is not at its top, and the highlight
+// window only past its draw limit, once a scroll has ended.
 //
 // A block between two grid rows can be missed; it is then matched by the document-order
 // walk like any other, only later. The grid rows are 40 px apart: one line of body text.
@@ -35,27 +36,4 @@ export function probeViewportBlocks(doc: Document, b: Builtins, root: Element): 
     }
   }
   return out;
-}
-
-/** Where blockInViewport looks, as fractions of the viewport: its middle first, then around it. */
-const CENTRE_POINTS: readonly (readonly [number, number])[] = [[0.5, 0.5], [0.5, 0.3], [0.5, 0.7], [0.3, 0.5], [0.7, 0.5], [0.5, 0.1], [0.5, 0.9]];
-
-/**
- * One block in the viewport, from a few hit tests that start in its middle; null when none
- * hits text under `root` (an empty or covered viewport). For the highlight window to find
- * where the reader is after a jump (dom/highlight-window.ts).
- */
-export function blockInViewport(doc: Document, b: Builtins, root: Element): Element | null {
-  const win = doc.defaultView;
-  const caretAt = defaultCaret(doc, b);
-  if (!win || !caretAt) return null;
-  const w = win.innerWidth;
-  const h = win.innerHeight;
-  for (const [fx, fy] of CENTRE_POINTS) {
-    const p = caretAt(w * fx, h * fy);
-    if (!p || b.nodeType(p.node) !== TEXT_NODE || !b.contains(root, p.node)) continue;
-    const block = nearestBlock(b, p.node, root);
-    if (block !== root) return block;
-  }
-  return null;
 }

@@ -43,9 +43,9 @@ async function scanned(doc: Document): Promise<readonly PageMention[]> {
 /**
  * A window over the scanned page's mentions. `watchAround` defaults to more blocks than the
  * test pages have (every block watched, as under the limit); the band's own tests set it.
- * `inView` stands in for the hit tests that find a block in the viewport after a jump.
+ * `inView` stands in for the hit tests that find blocks in the viewport.
  */
-function setup(limit: number, overscan = 0, watchAround = 1000, inView: () => Element | null = () => null): { win: HighlightWindow; watcher: () => FakeWatcher; draws: (readonly PageMention[])[]; abort: AbortController; doc: Document } {
+function setup(limit: number, overscan = 0, watchAround = 1000, inView: () => readonly Element[] = () => []): { win: HighlightWindow; watcher: () => FakeWatcher; draws: (readonly PageMention[])[]; abort: AbortController; doc: Document } {
   let w: FakeWatcher | null = null;
   const draws: (readonly PageMention[])[] = [];
   const abort = new AbortController();
@@ -233,14 +233,14 @@ describe('highlight window', () => {
 
   it('after a jump that leaves every watched block far, the block found in view moves the band there', async () => {
     const ms = await scanned(page(100));
-    let inView: Element | null = null;
+    let inView: Element[] = [];
     const { win, watcher, draws } = setup(50, 0, 5, () => inView);
     win.set(ms.filter((m) => idx(m) < 5));
     win.set(ms);
     watcher().reportAll(between(0, 4));
     const n = draws.length;
     // The jump: every watched block reports far; a block in the middle of the page is in view.
-    inView = ms.find((m) => idx(m) === 70)!.block;
+    inView = [ms.find((m) => idx(m) === 70)!.block];
     watcher().reportAll(() => false);
     expect(draws).toHaveLength(n);
     expect(watchedBlocks(watcher())).toEqual(expect.arrayContaining(range(65, 76)));
@@ -250,9 +250,9 @@ describe('highlight window', () => {
     expect(watchedBlocks(watcher())).toEqual(range(64, 78));
   });
 
-  it('a scroll that ends with no watched block near looks for the reader; a block without names in view means the next one with names', async () => {
+  it('a scroll that ends looks for the reader; a block without names in view means the next one with names', async () => {
     const ms = await scanned(page(100));
-    let inView: Element | null = null;
+    let inView: Element[] = [];
     const { win, watcher, doc } = setup(50, 0, 5, () => inView);
     win.set(ms.filter((m) => idx(m) < 5));
     win.set(ms);
@@ -261,11 +261,44 @@ describe('highlight window', () => {
     expect(watchedBlocks(watcher())).toEqual(range(0, 10));
     // Then the reader jumps, and no report comes (no watched block changed): the scroll's end
     // looks again. In view: the <section> around paragraphs 40–59, which holds no name itself.
-    inView = ms.find((m) => idx(m) === 40)!.block.parentElement!;
+    inView = [ms.find((m) => idx(m) === 40)!.block.parentElement!];
     doc.dispatchEvent(new Event('scroll'));
-    doc.dispatchEvent(new Event('scrollend'));
     await new Promise((r) => setTimeout(r, 200));
     expect(watchedBlocks(watcher())).toEqual([...range(0, 10), ...range(35, 46)]);
+  });
+
+  it('a block in view far from the drawn ones in document order (a sidebar) is watched once a scroll ends, and drawn', async () => {
+    const ms = await scanned(page(100));
+    let inView: Element[] = [];
+    const { win, watcher, doc } = setup(50, 0, 5, () => inView);
+    win.set(ms.filter((m) => idx(m) < 5));
+    win.set(ms);
+    watcher().reportAll(between(0, 4));
+    // Blocks 0–3 are near (the main column); block 90 is in view beside them.
+    inView = [ms.find((m) => idx(m) === 2)!.block, ms.find((m) => idx(m) === 90)!.block];
+    doc.dispatchEvent(new Event('scroll'));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(watchedBlocks(watcher())).toEqual([...range(0, 10), ...range(85, 96)]);
+    watcher().reportAll((el) => between(0, 4)(el) || idx({ block: el } as PageMention) === 90);
+    expect(new Set(win.drawn().map(idx))).toEqual(new Set([0, 1, 2, 3, 90]));
+  });
+
+  it('a block in view far from the drawn ones is looked for as soon as the list passes the limit, without a scroll', async () => {
+    const ms = await scanned(page(100));
+    const { win, watcher } = setup(50, 0, 5, () => [ms.find((m) => idx(m) === 1)!.block, ms.find((m) => idx(m) === 90)!.block]);
+    win.set(ms.filter((m) => idx(m) < 5));
+    win.set(ms);
+    expect(watchedBlocks(watcher())).toEqual(range(0, 10));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(watchedBlocks(watcher())).toEqual([...range(0, 10), ...range(85, 96)]);
+  });
+
+  it('near blocks further apart in the list than the limit: only they are drawn, not everything between', async () => {
+    const ms = await scanned(page(100));
+    const { win, watcher, draws } = setup(50, 1);
+    win.set(ms);
+    watcher().reportAll((el) => [2, 3, 95].includes(idx({ block: el } as PageMention)));
+    expect([...new Set(draws.at(-1)!.map(idx))]).toEqual([2, 3, 95]);
   });
 
   it('a list past the limit before anything was drawn watches every block until the first report', async () => {
