@@ -27,10 +27,8 @@ export interface FactcardSample {
   firstFrameMentions: number | null;
   /** Whether that frame was the page's first paint (none painted before DOMContentLoaded). */
   firstFrameIsFirstPaint: boolean | null;
-  /** When the content script had its highlights registered (its settings back). */
+  /** When the content script had its highlights registered (index loaded). */
   start: number | null;
-  /** When its settings came back, if after its DOMContentLoaded work (else null). Absent in older results. */
-  settingsLate?: number | null;
   /** settle − start: the content script's own scan time. */
   work: number | null;
   /** Ranges drawn when settled (highlight registry sizes). */
@@ -148,7 +146,6 @@ export async function factcardRun(driver: Driver, url: string, opts: { quietMs: 
       firstFrameMentions: st.frame ? st.frame[1] : null,
       firstFrameIsFirstPaint: st.frame && st.firstPaint !== null ? st.firstPaint >= st.dcl : null,
       start: st.registered === null ? null : st.registered - st.dcl,
-      settingsLate: st.unregisteredAtDcl && st.registered !== null ? st.registered - st.dcl : null,
       work: st.registered === null ? null : settleAt - st.registered,
       mentions: st.count,
       longTasks: tasks ? tasks.length : null,

@@ -8,10 +8,8 @@
 // ~4 ms once the browser clamps nested timers: a resolution of ~4 ms, for a negligible share
 // of the main thread; a MessageChannel loop was finer but took up to a third of the main
 // thread's time on the 2 MB page), and again in every animation frame, and records:
-//   registered — first time any factcard-* highlight exists (the content script's settings
-//                are back: they register its highlights);
-//   unregisteredAtDcl — none was registered when its DOMContentLoaded listener was done: the
-//                settings came after it, at `registered`;
+//   registered — first time any factcard-* highlight exists (the content script has loaded
+//                its index and built its highlighter);
 //   first      — first time the highlights hold a range (the viewport pass published);
 //   last       — the last time the total number of ranges changed (the last highlight);
 //   changes    — every [time, total] change (the dynamic page splits them per batch);
@@ -32,7 +30,7 @@
 
 export const OBSERVER_SOURCE = `(function () {
   var st = window.__fcObs = { registered: null, first: null, last: null, count: 0, changes: [], longtasks: [],
-    stop: false, lastMove: null, hostAt: null, hostFrame: null, paintedAt: null, batches: [], frame: null, firstPaint: null, frames: [], frameDone: null, unregisteredAtDcl: null };
+    stop: false, lastMove: null, hostAt: null, hostFrame: null, paintedAt: null, batches: [], frame: null, firstPaint: null, frames: [], frameDone: null };
   document.addEventListener('DOMContentLoaded', function () {
     requestAnimationFrame(function () {
       var c = new MessageChannel();
@@ -75,10 +73,6 @@ export const OBSERVER_SOURCE = `(function () {
   var onFrame = function () { if (look()) requestAnimationFrame(onFrame); };
   document.addEventListener('DOMContentLoaded', function () {
     t0 = performance.now();
-    // Factcard's DOMContentLoaded listener (added at document_start) ran before this one: with
-    // no highlight registered yet, its settings were not back by then, and the registration
-    // seen later is when they came.
-    st.unregisteredAtDcl = !read()[1];
     requestAnimationFrame(onFrame);
     requestAnimationFrame(function () {
       st.frame = [performance.now(), read()[0]];
@@ -169,8 +163,6 @@ export interface ObserverState {
   firstPaint: number | null;
   /** When the first animation frame after DOMContentLoaded was done (style, layout, paint). */
   frameDone: number | null;
-  /** No highlight registered when Factcard's DOMContentLoaded listener was done: its settings came later. */
-  unregisteredAtDcl: boolean | null;
 }
 
 export const READ_STATE = `(() => {
@@ -179,7 +171,7 @@ export const READ_STATE = `(() => {
   const fcp = performance.getEntriesByName('first-contentful-paint')[0];
   return { dcl: nav ? nav.domContentLoadedEventStart : 0, responseStart: nav ? nav.responseStart : 0, fcp: fcp ? fcp.startTime : null, load: nav ? nav.loadEventEnd : 0, now: performance.now(),
     registered: s.registered, first: s.first, last: s.last, count: s.count, changes: s.changes, longtasks: s.longtasks,
-    lastMove: s.lastMove, hostAt: s.hostAt, hostFrame: s.hostFrame, paintedAt: s.paintedAt, batches: s.batches, frame: s.frame, firstPaint: s.firstPaint, frames: s.frames, frameDone: s.frameDone, unregisteredAtDcl: s.unregisteredAtDcl };
+    lastMove: s.lastMove, hostAt: s.hostAt, hostFrame: s.hostFrame, paintedAt: s.paintedAt, batches: s.batches, frame: s.frame, firstPaint: s.firstPaint, frames: s.frames, frameDone: s.frameDone };
 })()`;
 
 export const STOP_OBSERVER = 'window.__fcObs.stop = true';

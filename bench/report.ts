@@ -102,19 +102,6 @@ function frameBound(p: PageResult | undefined, settled: Stat | null, targetMs: n
   return `; out of reach without holding back the page's first paint: the page alone ends its first frame after DOMContentLoaded ${ms(frame)} ms after it, later than ${target} (${num(targetMs, 1)} ms), and the scan's part after the DOMContentLoaded task (beyond its first ${num(FIRST_CHUNK_CHARS, 0)} characters) can only follow that frame`;
 }
 
-/**
- * Why a settled-time target of `targetMs` is out of reach on this page, when the measurements
- * say so: in most loads the settings (one storage read, asked for at document_start) came back
- * after the content script's DOMContentLoaded work, no sooner than the target. Nothing is
- * drawn before them: they may turn Factcard off for the site.
- */
-function settingsBound(p: PageResult | undefined, settled: Stat | null, targetMs: number, target: string): string {
-  const runs = p?.factcard ?? [];
-  const late = stat(pick(runs, (s) => s.settingsLate ?? null));
-  if (!late || !settled || settled.median <= targetMs || late.runs * 2 <= runs.length || late.median < targetMs) return '';
-  return `; the settings (one \`storage.sync\` read, asked for at \`document_start\`) came back after the DOMContentLoaded task in ${late.runs} of ${runs.length} loads, ${ms(late)} ms after DOMContentLoaded, no sooner than ${target} (${num(targetMs, 1)} ms): nothing is drawn before them`;
-}
-
 function ratio(a: Stat | null, b: Stat | null): string {
   return a && b && b.median > 0 ? `${num(a.median / b.median, 1)}×` : '–';
 }
@@ -186,7 +173,7 @@ function targets(r: BenchResult): string[] {
     const floor = (key: string) => stat(page(key)?.floor.map((s) => s.ms) ?? []);
     const first = (key: string) => stat(pick(page(key)?.factcard ?? [], (s) => s.first));
     const s10 = settle('10k');
-    rows.push(`| 10 KB page settled within one frame (16 ms) of DOMContentLoaded, settings read included | ${b.name} | ${ms(s10)} ms${settingsBound(page('10k'), s10, 16, 'one frame')} | ${ok(!!s10 && s10.median <= 16)} |`);
+    rows.push(`| 10 KB page settled within one frame (16 ms) of DOMContentLoaded, settings read included | ${b.name} | ${ms(s10)} ms | ${ok(!!s10 && s10.median <= 16)} |`);
     for (const key of ['10k', '200k']) {
       const runs = page(key)?.factcard ?? [];
       const inFrame = runs.filter((x) => (x.firstFrameMentions ?? 0) > 0).length;
@@ -206,7 +193,7 @@ function targets(r: BenchResult): string[] {
     for (const p of b.pages) {
       const s = stat(p.factcard.map((x) => x.settle));
       const m = stat(p.markRegExp.map((x) => x.ms));
-      const bound = m ? frameBound(p, s, m.median, '`markRegExp()`, timed as one call on a loaded page') || settingsBound(p, s, m.median, '`markRegExp()`') : '';
+      const bound = m ? frameBound(p, s, m.median, '`markRegExp()`, timed as one call on a loaded page') : '';
       rows.push(`| faster than mark.js \`markRegExp()\` on the ${p.label} page | ${b.name} | ${ms(s)} vs ${ms(m)} ms${bound} | ${ok(!!s && !!m && s.median < m.median)} |`);
     }
     const big = page('2m');
