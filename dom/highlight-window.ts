@@ -65,7 +65,7 @@ export interface HighlightWindowOptions {
    * order (default 48: a few viewports of paragraphs).
    */
   watchAround?: number;
-  /** Seam: a few blocks in the viewport, for finding the reader after a jump (default: probeViewportBlocks). */
+  /** Seam: blocks in the viewport, for finding the reader (default: probeViewportBlocks). */
   findInView?: () => readonly Element[];
   onError?: (e: unknown) => void;
 }
