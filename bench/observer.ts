@@ -8,8 +8,8 @@
 // ~4 ms once the browser clamps nested timers: a resolution of ~4 ms, for a negligible share
 // of the main thread; a MessageChannel loop was finer but took up to a third of the main
 // thread's time on the 2 MB page), and again in every animation frame, and records:
-//   registered — first time any factcard-* highlight exists (the content script has loaded
-//                its index and built its highlighter);
+//   registered — first time any factcard-* highlight exists (the content script's settings
+//                said the page is on, or it drew);
 //   first      — first time the highlights hold a range (the viewport pass published);
 //   last       — the last time the total number of ranges changed (the last highlight);
 //   changes    — every [time, total] change (the dynamic page splits them per batch);

@@ -12,6 +12,10 @@
 // changes (the reader changed the style). For the same reason, hiding the marks (while a hold
 // key is up) takes the type highlights out of the registry — a repaint — and leaves the sheet
 // alone.
+//
+// Nothing goes into the page's highlight registry or its adopted sheets before `prepare()` or
+// the first drawing: on a site where the reader turned Factcard off (or before the settings
+// say), the page cannot tell that Factcard is installed.
 
 import { ENTITY_TYPES, type EntityType } from '../core/dataset-types';
 import { DEFAULT_HIGHLIGHT_COLOR, type HighlightStyle } from '../core/settings';
@@ -89,7 +93,10 @@ export class Highlighter {
   private readonly flash: HighlightLike | null;
   private sheet: CSSStyleSheet | null = null;
   private sheetText = '';
-  /** Set by the first drawing: from then on the sheet is kept adopted. */
+  /**
+   * Set by `prepare()` or the first drawing: from then on the highlights are kept registered
+   * and the sheet adopted (re-registered if the page removed them); before, nothing is.
+   */
   private sheetWanted = false;
   private style: HighlightStyle;
   private color: string | undefined;
@@ -119,17 +126,17 @@ export class Highlighter {
       this.sheetText = highlightCss(this.style, this.color);
       this.sheet?.replaceSync(this.sheetText);
     });
-    this.guard(() => this.register());
   }
 
   /**
-   * Adopts the stylesheet now, before there is anything to draw: called while the page is
-   * still parsing, when it costs the page nothing (see the top of this file).
+   * Registers the highlights and adopts the stylesheet now, before there is anything to draw:
+   * called as soon as the settings say the page is on, while the page is still parsing, when
+   * it costs the page nothing (see the top of this file).
    */
   prepare(): void {
     if (this.destroyed) return;
     this.sheetWanted = true;
-    this.guard(() => this.ensureSheet());
+    this.guard(() => this.register());
   }
 
   /** The stylesheet is adopted (drawing will not restyle the page). */
@@ -231,6 +238,7 @@ export class Highlighter {
 
   /** (Re-)register our highlights and sheet: the page may have cleared either. */
   private register(): void {
+    if (!this.sheetWanted) return;
     const reg = this.registry;
     if (reg) {
       if (!this.typesHidden) for (const t of ENTITY_TYPES) this.ensure(reg, TYPE_HIGHLIGHTS[t], this.byType.get(t));

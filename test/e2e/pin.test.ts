@@ -8,6 +8,7 @@ import type { Dataset } from '../../core/dataset-types';
 import { loadDataset } from './harness/seed-page';
 import { clickIn, hoverForCard, markedCount, sleep, waitForMarks, waitForNoCard } from './harness/card-helpers';
 import { cdpSession } from './harness/native';
+import { setSettings } from './harness/settings';
 import { ARTIFACTS, assertBuilt, BROWSERS, byFc, cardView, launch, poll, startServer, textOf, wordCenter, type CardView, type Driver, type PageServer, type SNode, type TestPage } from './harness';
 
 let dataset: Dataset;
@@ -95,21 +96,6 @@ function highlightRules(page: TestPage): Promise<string> {
       .filter((t) => t.includes('::highlight('))
       .join('\n'),
   );
-}
-
-async function setSettings(driver: Driver, value: object | null): Promise<void> {
-  const probe = await driver.open(driver.extensionUrl('/popup.html?tab=0'));
-  try {
-    await probe.evaluate(async (value) => {
-      type Sync = { storage: { sync: { set(v: object): Promise<void>; remove(k: string): Promise<void> } } };
-      const g = globalThis as unknown as { browser?: Sync; chrome?: Sync };
-      const api = (g.browser ?? g.chrome) as Sync;
-      if (value) await api.storage.sync.set({ settings: value });
-      else await api.storage.sync.remove('settings');
-    }, value);
-  } finally {
-    await probe.close();
-  }
 }
 
 describe.each(BROWSERS)('%s: pinned cards, hold a key, screen readers', (browserName) => {

@@ -20,6 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../core/dataset-types';
 import { hoverForCard, openCard, sleep, waitForMarks, waitForNoCard } from './harness/card-helpers';
 import { loadDataset } from './harness/seed-page';
+import { setSettings } from './harness/settings';
 import { assertBuilt, BROWSERS, byFc, launch, poll, startServer, textOf, type Driver, type PageServer } from './harness';
 import { errorLog, type ErrorLog } from './hostile-support';
 
@@ -59,6 +60,17 @@ const FORGE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><
     return window.attempts;
   };
 </script></body></html>`;
+
+/** A page with names and nothing else. */
+const NAMES_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Names</title></head>
+<body><p>Russian Ambassador to the UN Vitaly Churkin spoke first; Matthew Rycroft answered.</p></body></html>`;
+
+/** What a page script sees of Factcard: its highlights, its adopted sheets, its elements. */
+const FOOTPRINT = () => ({
+  highlights: [...CSS.highlights.keys()].map(String).filter((k) => k.startsWith('factcard')).length,
+  sheets: document.adoptedStyleSheets.length,
+  elements: document.querySelectorAll('factcard-host').length,
+});
 
 const SPY_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Spy</title>
 <style>
@@ -144,6 +156,7 @@ describe.each(BROWSERS)('%s: security and privacy', (browserName) => {
     for (const k of PROXY_VARS) savedEnv[k] = process.env[k];
     for (const k of PROXY_VARS) process.env[k] = k.toLowerCase() === 'no_proxy' ? '127.0.0.1,localhost' : `http://127.0.0.1:${proxy.port}`;
     server = await startServer({
+      '/names.html': { type: 'text/html; charset=utf-8', body: NAMES_PAGE },
       '/forge.html': { type: 'text/html; charset=utf-8', body: FORGE_PAGE },
       '/spy.html': { type: 'text/html; charset=utf-8', body: SPY_PAGE },
       '/favicon.ico': { type: 'image/x-icon', body: '' },
@@ -159,6 +172,25 @@ describe.each(BROWSERS)('%s: security and privacy', (browserName) => {
       if (savedEnv[k] === undefined) delete process.env[k];
       else process.env[k] = savedEnv[k];
     }
+  });
+
+  it('on a site where Factcard is off, a page cannot tell that it is installed', async () => {
+    await setSettings(driver, { disabledSites: ['127.0.0.1'] });
+    try {
+      const page = await driver.open(server.url('/names.html'));
+      await sleep(1500);
+      expect(await page.evaluate(FOOTPRINT)).toEqual({ highlights: 0, sheets: 0, elements: 0 });
+      await page.close();
+    } finally {
+      await setSettings(driver, null);
+    }
+    // The same look sees Factcard where it is on.
+    const page = await driver.open(server.url('/names.html'));
+    await waitForMarks(page, 2);
+    const on = await page.evaluate(FOOTPRINT);
+    expect(on.highlights).toBeGreaterThan(0);
+    expect(on.sheets).toBe(1);
+    await page.close();
   });
 
   it('a page cannot forge messages the extension acts on', async () => {
