@@ -174,13 +174,15 @@ describe.each(BROWSERS)('%s: security and privacy', (browserName) => {
     }
   });
 
-  it('on a site where Factcard is off, a page cannot tell that it is installed', async () => {
-    await setSettings(driver, { disabledSites: ['127.0.0.1'] });
+  it('on a site where Factcard is off, or while it is paused, a page cannot tell that it is installed', async () => {
     try {
-      const page = await driver.open(server.url('/names.html'));
-      await sleep(1500);
-      expect(await page.evaluate(FOOTPRINT)).toEqual({ highlights: 0, sheets: 0, elements: 0 });
-      await page.close();
+      for (const off of [{ disabledSites: ['127.0.0.1'] }, { enabled: false }]) {
+        await setSettings(driver, off);
+        const page = await driver.open(server.url('/names.html'));
+        await sleep(1500);
+        expect(await page.evaluate(FOOTPRINT), JSON.stringify(off)).toEqual({ highlights: 0, sheets: 0, elements: 0 });
+        await page.close();
+      }
     } finally {
       await setSettings(driver, null);
     }
