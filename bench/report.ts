@@ -44,6 +44,11 @@ export interface BrowserResult {
     first?: number | null;
     failures: number;
   } | null;
+  /**
+   * Hovers on the 2 MB page once settled: the first is the page's first pointer move (its
+   * hit test's first look at a big page) and first card. Absent in older results.
+   */
+  hoverBig?: { dwellMs: number; words: string[]; first: number | null; samples: number[]; framesBefore: number[]; failures: number } | null;
   indexLoad: { label: string; bytes: number; load: Stat | null; firstFind: Stat | null }[];
 }
 
@@ -246,6 +251,12 @@ export function renderMarkdown(r: BenchResult): string {
       const frames = h.framesBefore ? `; the card was in the first frame after the dwell in ${h.framesBefore.filter((n) => n === 0).length} of them, one frame later in ${h.framesBefore.filter((n) => n === 1).length}, later still in ${h.framesBefore.filter((n) => n > 1).length}` : '';
       const first = h.first != null ? ` The page's first hover (not counted above; its card is the first built on the page): ${num(h.first, 1)} ms.` : '';
       out.push('', `Hover (${b.name}): end of the ${h.dwellMs} ms dwell (from the pointer event's time) → card painted ${ms(stat(h.samples))} ms over ${h.samples.length} hovers${frames}; ${h.failures} of ${h.words.length} hovers showed no card within 5 s.${first}`);
+    }
+    const hb = b.hoverBig;
+    if (hb) {
+      const inFirst = hb.framesBefore.filter((n) => n === 0).length;
+      const found = b.pages.find((p) => p.key === '2m')?.factcard[0]?.foundMentions;
+      out.push('', `Hover on the 2 MB page (${b.name}, settled${found ? `; ${num(found, 0)} mentions` : ''}): the page's first hover — its first pointer move over the page and its first card — end of the dwell → card painted ${hb.first === null ? 'n/a' : `${num(hb.first, 1)} ms`}; the next ${hb.samples.length}: ${ms(stat(hb.samples))} ms, the card in the first frame after the dwell in ${inFirst} of them; ${hb.failures} of ${hb.words.length} hovers showed no card within 5 s.`);
     }
     if (b.indexLoad.length) {
       out.push('', `Index in the page (${b.name}, fresh page each run): ${b.indexLoad.map((i) => `${i.label} (${kB(i.bytes)}) JSON.parse + loadMatcher ${ms(i.load)} ms, first find ${ms(i.firstFind)} ms`).join('; ')}.`);

@@ -49,7 +49,7 @@ async function repeat<T>(runs: number, warmup: number, fn: () => Promise<T>): Pr
   return out;
 }
 
-/** Words for the hover runs: names that stand whole in one text node early in the 10 KB page. */
+/** Words for the hover runs: names that stand whole in one text node early in a page. */
 function hoverWords(html: string, count: number): string[] {
   const article = html.slice(html.indexOf('<article>'));
   const end = article.search(/<script|<style|<textarea|<noscript/);
@@ -97,6 +97,7 @@ async function measureBrowser(name: BrowserName, routes: Routes, origin: (p: str
   let dynamic: BrowserResult['dynamic'] = null;
   let soak: SoakResult | null = null;
   let hover: BrowserResult['hover'] = null;
+  let hoverBig: BrowserResult['hoverBig'] = null;
   const indexLoad: BrowserResult['indexLoad'] = [];
   try {
     for (const { page, runs, warmup } of PAGES) {
@@ -133,6 +134,10 @@ async function measureBrowser(name: BrowserName, routes: Routes, origin: (p: str
     const words = Array.from({ length: QUICK ? 1 : 5 }, () => names).flat();
     const h = await hoverRun(driver, origin('/10k.html'), words, DEFAULT_SETTINGS.hoverDelayMs);
     hover = { dwellMs: DEFAULT_SETTINGS.hoverDelayMs, words, samples: h.samples.slice(1), framesBefore: h.framesBefore.slice(1), first: h.samples[0] ?? null, failures: h.failures };
+    log(`${name}: hover on the 2 MB page`);
+    const bigWords = hoverWords(PAGES[2]!.page.html, QUICK ? 2 : 5);
+    const hb = await hoverRun(driver, origin('/2m.html'), bigWords, DEFAULT_SETTINGS.hoverDelayMs);
+    hoverBig = { dwellMs: DEFAULT_SETTINGS.hoverDelayMs, words: bigWords, first: hb.samples[0] ?? null, samples: hb.samples.slice(1), framesBefore: hb.framesBefore.slice(1), failures: hb.failures };
 
     log(`${name}: index load in the page`);
     for (const [label, path] of [['dataset index', '/index/dataset.json'], ['10,000-entity synthetic index', '/index/synthetic-10k.json']] as const) {
@@ -150,7 +155,7 @@ async function measureBrowser(name: BrowserName, routes: Routes, origin: (p: str
   } finally {
     await driver.close();
   }
-  return { name, pages, dynamic, soak, hover, indexLoad };
+  return { name, pages, dynamic, soak, hover, hoverBig, indexLoad };
 }
 
 async function main(): Promise<void> {
