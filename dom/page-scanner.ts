@@ -67,7 +67,6 @@ export const FIRST_CHUNK_CHARS = 16_384;
  */
 const FIRST_CHUNK_MS = 50;
 
-
 export class PageScanner {
   private readonly b: Builtins;
   private readonly doc: Document;

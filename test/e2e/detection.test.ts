@@ -50,9 +50,10 @@ function sameDomAsServed(page: TestPage): Promise<boolean> {
   });
 }
 
-/** More mentions than the draw limit (1,500): 900 paragraphs of three names each. */
-// 900 paragraphs of three names each (2,700: past the draw limit), and a sidebar that stays in
-// view beside them (fixed) but comes last in document order: far from every paragraph there.
+/**
+ * More mentions than the draw limit (1,500): 900 paragraphs of three names each, and a sidebar
+ * that stays in view beside them (fixed) but comes last in document order, far from them all.
+ */
 const MANY = `<!doctype html><html><head><meta charset="utf-8"><title>Many</title></head><body><article style="margin-right:340px">${Array.from({ length: 900 }, (_, i) => `<p id="p${i}">Item ${i}: Vitaly Churkin met Matthew Rycroft in Aleppo.</p>`).join('\n')}</article><aside style="position:fixed;top:40px;right:0;width:300px"><p id="side">Sidebar: Vitaly Churkin met Matthew Rycroft in Aleppo.</p></aside></body></html>`;
 
 /** The paragraphs in the viewport whose three names are not all drawn, and how many ranges are drawn in all. */
