@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS, hostileRoutes, type HostilePage } from '../fixtures/hostile/corpus';
 import { hoverForCard, openCard, sleep, waitForNoCard } from './harness/card-helpers';
 import { launchPlainChromium, launchPlainFirefox, type PlainBrowser } from './harness/native';
+import { setSettings } from './harness/settings';
 import { assertBuilt, BROWSERS, byFc, cardView, launch, poll, startServer, type Driver, type PageServer, type TestPage } from './harness';
 import { domDigest, errorLog, marksIn, type ErrorLog } from './hostile-support';
 
@@ -189,17 +190,8 @@ describe.each(BROWSERS)('%s: hostile pages', (browserName) => {
   });
 
   it('canary: malformed settings in storage fall back to the defaults, and the error log hears the content script report the key', async () => {
-    const probe = await driver.open(driver.extensionUrl('/popup.html?tab=0'));
-    const storage = (value: object | null) =>
-      probe.evaluate(async (value) => {
-        type Sync = { storage: { sync: { set(v: object): Promise<void>; remove(k: string): Promise<void> } } };
-        const g = globalThis as unknown as { browser?: Sync; chrome?: Sync };
-        const api = (g.browser ?? g.chrome) as Sync;
-        if (value) await api.storage.sync.set({ settings: value });
-        else await api.storage.sync.remove('settings');
-      }, value);
     try {
-      await storage({ hoverDelayMs: 'slow', enabled: 'yes', highlightStyle: { evil: true } });
+      await setSettings(driver, { hoverDelayMs: 'slow', enabled: 'yes', highlightStyle: { evil: true } });
       log.clear();
       const entry = CORPUS.find((c) => c.id === 'csp-strict') as HostilePage;
       const page = await driver.open(server.url(entry.path));
@@ -222,8 +214,7 @@ describe.each(BROWSERS)('%s: hostile pages', (browserName) => {
       }
       await page.close();
     } finally {
-      await storage(null);
-      await probe.close();
+      await setSettings(driver, null);
     }
   });
 });
