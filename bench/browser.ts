@@ -280,12 +280,25 @@ export async function floorRun(browser: PlainBrowser, url: string, world: 'main'
   }
 }
 
-export async function markRun(browser: PlainBrowser, url: string, mode: 'default' | 'regexp', names: string[], limitMs: number): Promise<BaselineSample> {
+/**
+ * mark.js on a freshly loaded page without the extension: in the page's main world, or
+ * (`'isolated'`) in an isolated world as a content script's, where every DOM call mark.js makes
+ * goes through that world's wrappers (Firefox: Xray wrappers), as Factcard's do.
+ */
+export async function markRun(browser: PlainBrowser, url: string, mode: 'default' | 'regexp', names: string[], limitMs: number, world: 'main' | 'isolated' = 'main'): Promise<BaselineSample> {
   const p = await browser.open(url);
   try {
-    await evaluateText(p, MARK_JS);
     const expr = mode === 'default' ? markDefaultExpr(names, limitMs) : markRegExpExpr(names);
-    const r = await evaluateText<{ ms: number; cut: boolean; done: number; total: number; marks: number }>(p, expr);
+    type Out = { ms: number; cut: boolean; done: number; total: number; marks: number };
+    let r: Out;
+    if (world === 'main') {
+      await evaluateText(p, MARK_JS);
+      r = await evaluateText<Out>(p, expr);
+    } else {
+      // One evaluation: the library and the call in the same world (mark.js's UMD wrapper sets
+      // that world's global \`Mark\`).
+      r = await evaluateIsolated<Out>(p, `(() => { ${MARK_JS}\n; return ${expr}; })()`);
+    }
     return { ms: r.ms, cut: r.cut, detail: r.cut ? `cut after ${r.done} of ${r.total} names, ${r.marks} marks` : `${r.marks} marks` };
   } finally {
     await p.close();

@@ -36,7 +36,7 @@ const log = (line: string): void => void process.stderr.write(`${new Date().toIS
 const PAGES: { page: BenchPage; runs: number; warmup: number }[] = [
   { page: staticPage('10k', '10 KB', 10_000), runs: QUICK ? 2 : 5, warmup: 1 },
   { page: staticPage('200k', '200 KB', 200_000), runs: QUICK ? 2 : 5, warmup: 1 },
-  { page: staticPage('2m', '2 MB', 2_000_000), runs: QUICK ? 1 : 3, warmup: 1 },
+  { page: staticPage('2m', '2 MB', 2_000_000), runs: QUICK ? 1 : 5, warmup: 1 },
 ];
 
 /** When the page's own DOM work runs: after Factcard settled on that page (the page alone waits as long). */
@@ -67,7 +67,7 @@ async function measureBrowser(name: BrowserName, routes: Routes, origin: (p: str
   const pages: PageResult[] = [];
   const isChromium = name === 'chromium';
   const plain: PlainBrowser = isChromium ? await launchPlainChromium() : await launchPlainFirefox();
-  const baselines = new Map<string, { floor: BaselineSample[]; floorIsolated: BaselineSample[]; alone: PageResult['alone']; aloneLoad: LoadTiming[]; aloneDom: DomWorkSample[]; markDefault: BaselineSample[] | string; markRegExp: BaselineSample[] }>();
+  const baselines = new Map<string, { floor: BaselineSample[]; floorIsolated: BaselineSample[]; alone: PageResult['alone']; aloneLoad: LoadTiming[]; aloneDom: DomWorkSample[]; markDefault: BaselineSample[] | string; markRegExp: BaselineSample[]; markRegExpIsolated: BaselineSample[] }>();
   try {
     for (const { page, runs, warmup } of PAGES) {
       const url = origin(`/${page.key}.html`);
@@ -81,13 +81,15 @@ async function measureBrowser(name: BrowserName, routes: Routes, origin: (p: str
       const floorIsolated = await repeat(runs + 2, warmup, () => floorRun(plain, url, 'isolated'));
       const aloneDom = await repeat(runs, warmup, () => pageDomWorkRun(plain, url, domWorkAfter(page)));
       const markRegExp = await repeat(runs, warmup, () => markRun(plain, url, 'regexp', names, MARK_LIMIT_MS));
+      // The same call where a content script runs (an isolated world; Firefox: Xray wrappers).
+      const markRegExpIsolated = await repeat(runs, warmup, () => markRun(plain, url, 'regexp', names, MARK_LIMIT_MS, 'isolated'));
       let markDefault: BaselineSample[] | string;
       if (!isChromium) markDefault = 'n/a (run in Chromium only, to keep the suite under 10 minutes)';
       else {
         const first = await markRun(plain, url, 'default', names, MARK_LIMIT_MS);
         markDefault = first.cut ? [first] : [first, ...(await repeat(Math.max(1, runs - 2), 0, () => markRun(plain, url, 'default', names, MARK_LIMIT_MS)))];
       }
-      baselines.set(page.key, { floor, floorIsolated, alone, aloneLoad: aloneRuns.map((r) => r.load), aloneDom, markDefault, markRegExp });
+      baselines.set(page.key, { floor, floorIsolated, alone, aloneLoad: aloneRuns.map((r) => r.load), aloneDom, markDefault, markRegExp, markRegExpIsolated });
     }
   } finally {
     await plain.close();
@@ -109,7 +111,7 @@ async function measureBrowser(name: BrowserName, routes: Routes, origin: (p: str
       const withLoad = await repeat(runs, warmup, () => plainPageRun(driver, url, false));
       const withDom = await repeat(runs, warmup, () => pageDomWorkRun(driver, url, domWorkAfter(page)));
       const b = baselines.get(page.key)!;
-      pages.push({ load: { factcard: withLoad.map((r) => r.load), alone: b.aloneLoad }, domWork: { factcard: withDom, alone: b.aloneDom }, key: page.key, label: page.label, textChars: page.textChars, htmlBytes: Buffer.byteLength(page.html), textNodes: Number(/^(\d+)/.exec(b.floor[0]?.detail ?? '')?.[1] ?? 0), factcard: samples, floor: b.floor, floorIsolated: b.floorIsolated, alone: b.alone, markDefault: b.markDefault, markRegExp: b.markRegExp });
+      pages.push({ load: { factcard: withLoad.map((r) => r.load), alone: b.aloneLoad }, domWork: { factcard: withDom, alone: b.aloneDom }, key: page.key, label: page.label, textChars: page.textChars, htmlBytes: Buffer.byteLength(page.html), textNodes: Number(/^(\d+)/.exec(b.floor[0]?.detail ?? '')?.[1] ?? 0), factcard: samples, floor: b.floor, floorIsolated: b.floorIsolated, alone: b.alone, markDefault: b.markDefault, markRegExp: b.markRegExp, markRegExpIsolated: b.markRegExpIsolated });
     }
 
     log(`${name}: dynamic page (1,000 paragraphs in 20 bursts)`);
