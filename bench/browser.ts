@@ -296,7 +296,7 @@ export async function markRun(browser: PlainBrowser, url: string, mode: 'default
       r = await evaluateText<Out>(p, expr);
     } else {
       // One evaluation: the library and the call in the same world (mark.js's UMD wrapper sets
-      // that world's global \`Mark\`).
+      // that world's global Mark).
       r = await evaluateIsolated<Out>(p, `(() => { ${MARK_JS}\n; return ${expr}; })()`);
     }
     return { ms: r.ms, cut: r.cut, detail: r.cut ? `cut after ${r.done} of ${r.total} names, ${r.marks} marks` : `${r.marks} marks` };
