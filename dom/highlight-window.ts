@@ -29,7 +29,8 @@
 // watched block near, the viewport probe (viewport-probe.ts: hit tests on a grid over the
 // viewport) finds the blocks in view, and the band takes them in.
 
-import { builtinsFor, DOCUMENT_POSITION_FOLLOWING } from './builtins';
+import { builtinsFor } from './builtins';
+import { indexNotBefore } from './doc-order';
 import { mentionsByBlock, type PageMention } from './page-mention';
 import { guarded } from './guard';
 import { probeViewportBlocks } from './viewport-probe';
@@ -263,25 +264,15 @@ export class HighlightWindow {
     if (this.destroyed || !this.watcher || this.list.length <= this.limit) return;
     if (!always) for (const n of this.near.values()) if (n === true) return;
     const doc = this.o.doc;
+    const b = builtinsFor(doc);
     const root = doc.body ?? doc.documentElement;
-    const inView = this.o.findInView ? this.o.findInView() : root ? probeViewportBlocks(doc, builtinsFor(doc), root) : [];
+    const inView = this.o.findInView ? this.o.findInView() : root ? probeViewportBlocks(doc, b, root) : [];
     if (inView.length === 0) return;
     const { blocks, at } = this.blockOrder();
-    const b = builtinsFor(doc);
     const found: Element[] = [];
     for (const el of inView) {
-      let i = at.get(el);
-      if (i === undefined) {
-        // Not a block with mentions: the first one after it in document order.
-        let lo = 0;
-        let hi = blocks.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (b.compareDocumentPosition(blocks[mid]!, el) & DOCUMENT_POSITION_FOLLOWING) lo = mid + 1;
-          else hi = mid;
-        }
-        i = Math.min(lo, blocks.length - 1);
-      }
+      // Not a block with mentions: the first one after it in document order.
+      const i = at.get(el) ?? Math.min(indexNotBefore(b, blocks, el, (x) => x), blocks.length - 1);
       const blk = blocks[i];
       if (blk && !found.includes(blk)) found[found.length] = blk;
     }
