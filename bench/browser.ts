@@ -169,11 +169,19 @@ export interface LoadTiming {
    * scan's work after the DOMContentLoaded task waits for it. Absent in older results.
    */
   frameDone?: number | null;
+  /** When that frame's animation-frame callbacks ran, inside its task. Absent in older results. */
+  frameAt?: number | null;
+  /**
+   * Long tasks that ended after DOMContentLoaded, as [start, duration] (Long Tasks API,
+   * Chromium only; null where there is none). Absent in older results.
+   */
+  longTasks?: [number, number][] | null;
 }
 
 function loadTiming(st: ObserverState): LoadTiming {
-  const since = (t: number | null): number | null => (t === null ? null : t - st.responseStart);
-  return { dcl: st.dcl - st.responseStart, fcp: since(st.fcp), frameDone: since(st.frameDone) };
+  const since = (t: number | null | undefined): number | null => (t === null || t === undefined ? null : t - st.responseStart);
+  const tasks = st.longtasks?.filter(([t, d]) => t + d >= st.dcl).map(([t, d]): [number, number] => [t - st.responseStart, d]) ?? null;
+  return { dcl: st.dcl - st.responseStart, fcp: since(st.fcp), frameDone: since(st.frameDone), frameAt: since(st.frameAt), longTasks: tasks };
 }
 
 /**

@@ -19,7 +19,8 @@
 //                to tell whether that frame was the page's first.
 // On every load, `#observe` or not (so the page alone too), it records frameDone: when the
 // first animation frame after DOMContentLoaded is done — its style, layout and paint — by a
-// task posted from that frame's requestAnimationFrame callback, which runs after them. What a
+// task posted from that frame's requestAnimationFrame callback, which runs after them; and
+// frameAt, when that callback ran (inside the frame's task, before its style and layout). What a
 // content script leaves for after DOMContentLoaded can start only then.
 // It also keeps long tasks (PerformanceObserver 'longtask', Chromium only), the last
 // pointermove (its event time stamp: when the pointer moved, which is where Factcard's dwell
@@ -30,9 +31,10 @@
 
 export const OBSERVER_SOURCE = `(function () {
   var st = window.__fcObs = { registered: null, first: null, last: null, count: 0, changes: [], longtasks: [],
-    stop: false, lastMove: null, hostAt: null, hostFrame: null, paintedAt: null, batches: [], frame: null, firstPaint: null, frames: [], frameDone: null };
+    stop: false, lastMove: null, hostAt: null, hostFrame: null, paintedAt: null, batches: [], frame: null, firstPaint: null, frames: [], frameDone: null, frameAt: null };
   document.addEventListener('DOMContentLoaded', function () {
     requestAnimationFrame(function () {
+      st.frameAt = performance.now();
       var c = new MessageChannel();
       c.port1.onmessage = function () { st.frameDone = performance.now(); };
       c.port2.postMessage(0);
@@ -163,6 +165,8 @@ export interface ObserverState {
   firstPaint: number | null;
   /** When the first animation frame after DOMContentLoaded was done (style, layout, paint). */
   frameDone: number | null;
+  /** When that frame's requestAnimationFrame callbacks ran (inside its task); absent in older pages' state. */
+  frameAt?: number | null;
 }
 
 export const READ_STATE = `(() => {
@@ -171,7 +175,7 @@ export const READ_STATE = `(() => {
   const fcp = performance.getEntriesByName('first-contentful-paint')[0];
   return { dcl: nav ? nav.domContentLoadedEventStart : 0, responseStart: nav ? nav.responseStart : 0, fcp: fcp ? fcp.startTime : null, load: nav ? nav.loadEventEnd : 0, now: performance.now(),
     registered: s.registered, first: s.first, last: s.last, count: s.count, changes: s.changes, longtasks: s.longtasks,
-    lastMove: s.lastMove, hostAt: s.hostAt, hostFrame: s.hostFrame, paintedAt: s.paintedAt, batches: s.batches, frame: s.frame, firstPaint: s.firstPaint, frames: s.frames, frameDone: s.frameDone };
+    lastMove: s.lastMove, hostAt: s.hostAt, hostFrame: s.hostFrame, paintedAt: s.paintedAt, batches: s.batches, frame: s.frame, firstPaint: s.firstPaint, frames: s.frames, frameDone: s.frameDone, frameAt: s.frameAt };
 })()`;
 
 export const STOP_OBSERVER = 'window.__fcObs.stop = true';
