@@ -1,11 +1,7 @@
 // Local checks on one candidate span: case rules and whether a weak alias stands where a
-// name can stand. They run on every candidate (a word that spells an alias, in any case), and
-// a small page's are all run by code the engine has not compiled yet (the first chunk of the
-// scan, in DOMContentLoaded): so they read the shared tables directly, as the matcher's loop
-// does, rather than through a function call per code unit (spanHasCase and onWordBoundaries
-// were a fifth of the 10 KB benchmark page's DOMContentLoaded work that way).
+// name can stand. Called only on candidates (rare), so clarity beats speed here.
 
-import { HIGH, LOW, SKIP, SPACE, UPPER, WORD, foldTables, foldUnit, isWordCodePoint, unitFlags } from '../normalize';
+import { HIGH, LOW, SKIP, SPACE, UPPER, WORD, exactUnit, foldUnit, isWordCodePoint, unitFlags } from '../normalize';
 
 /**
  * Capitalised words that may precede a weak alias without making it part of another name:
@@ -62,24 +58,19 @@ export function splitsPair(text: string, i: number): boolean {
  * and "Al-Assad".
  */
 export function spanHasCase(text: string, start: number, end: number, exact: string, nameCase: boolean): boolean {
-  const { flags, fold, exact: exactOf } = foldTables();
   let k = 0;
   let lastSpace = false;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    let f = flags[c]!;
-    if (f === 0) f = unitFlags(c);
+    const f = unitFlags(c);
     if (f & SKIP) continue;
     if (f & SPACE) {
       if (lastSpace) continue;
       lastSpace = true;
     } else lastSpace = false;
-    if (k >= exact.length) return false;
     const want = exact.charCodeAt(k);
-    if (exactOf[c] !== want) {
-      let fw = flags[want]!;
-      if (fw === 0) fw = unitFlags(want);
-      if (!(k === 0 && nameCase && f & UPPER) || fw & UPPER || fold[c] !== fold[want]) return false;
+    if (exactUnit(c) !== want) {
+      if (!(k === 0 && nameCase && f & UPPER) || unitFlags(want) & UPPER || foldUnit(c) !== foldUnit(want)) return false;
     }
     k++;
   }
@@ -114,20 +105,11 @@ export function nameContextAllows(text: string, start: number, end: number): boo
   return true;
 }
 
-/** Flags standing for the text's start or end in onWordBoundaries: classified, no word. */
-const COMPUTED_PLAIN = 1;
-
 /** Whether [start, end) sits on word boundaries: no word code point touches either side. */
 export function onWordBoundaries(text: string, start: number, end: number): boolean {
-  const { flags } = foldTables();
-  // The common case, read from the tables: a plain unit on each side (not skipped, not a
-  // surrogate half). Anything else takes the general path below.
-  const before = start > 0 ? flags[text.charCodeAt(start - 1)]! : COMPUTED_PLAIN;
-  const after = end < text.length ? flags[text.charCodeAt(end)]! : COMPUTED_PLAIN;
-  if (before !== 0 && after !== 0 && !((before | after) & (SKIP | HIGH | LOW))) return !((before | after) & WORD);
   if (splitsPair(text, start) || splitsPair(text, end)) return false;
-  const cpBefore = codePointBefore(text, start);
-  if (cpBefore >= 0 && isWordCodePoint(cpBefore)) return false;
-  const cpAfter = codePointAt(text, end);
-  return !(cpAfter >= 0 && isWordCodePoint(cpAfter));
+  const before = codePointBefore(text, start);
+  if (before >= 0 && isWordCodePoint(before)) return false;
+  const after = codePointAt(text, end);
+  return !(after >= 0 && isWordCodePoint(after));
 }
