@@ -211,6 +211,10 @@ export interface DomWorkSample {
   appendRemove: number;
   textEdits: number;
   edits: number;
+  /** The root's text colour changed and the style brought up to date (absent in older results). */
+  restyleRoot?: number;
+  /** Then the body's. */
+  restyleBody?: number;
 }
 
 export async function pageDomWorkRun(browser: { open(url: string): Promise<TestPage> }, url: string, afterMs: number): Promise<DomWorkSample> {

@@ -160,7 +160,7 @@ function longTaskRow(p: PageResult, browser: string, ok: (b: boolean | null) => 
   const where = (k: LongTaskLoad['longestIs']): number => w.filter((x) => x.count > 0 && x.longestIs === k).length;
   const met = !!cw && !!ca && cw.median <= ca.median && afterW <= afterA;
   const counts = (c: Stat | null): string => (c ? `${num(c.median, 0)} (${num(c.min, 0)}–${num(c.max, 0)})` : '–');
-  return `| ${p.label} page: no long task that the page does not have without Factcard | ${browser} | long tasks from DOMContentLoaded on, ${w.length} plain loads each: ${counts(cw)} with Factcard, ${counts(ca)} for the page alone; begun after the page's first frame after DOMContentLoaded (while the rest of the scan runs): ${afterW} with Factcard, ${afterA} alone. The longest: ${ms(stat(w.map((x) => x.longest)))} ms with Factcard vs ${ms(stat(a.map((x) => x.longest)))} alone — with Factcard the task that ran DOMContentLoaded (the page's parsing and layout, and the scan's first chunk) in ${where('dcl')} loads, the page's first frame in ${where('frame')}, a later task in ${where('later')} | ${ok(met)} |`;
+  return `| ${p.label} page: no long task that the page does not have without Factcard | ${browser} | long tasks from DOMContentLoaded on, ${w.length} plain load${w.length === 1 ? '' : 's'} each: ${counts(cw)} with Factcard, ${counts(ca)} for the page alone; begun after the page's first frame after DOMContentLoaded (while the rest of the scan runs): ${afterW} with Factcard, ${afterA} alone. The longest: ${ms(stat(w.map((x) => x.longest)))} ms with Factcard vs ${ms(stat(a.map((x) => x.longest)))} alone — with Factcard the task that ran DOMContentLoaded (the page's parsing and layout, and the scan's first chunk) in ${where('dcl')} of the ${w.length} loads, the page's first frame in ${where('frame')}, a later task in ${where('later')} | ${ok(met)} |`;
 }
 
 function ratio(a: Stat | null, b: Stat | null): string {
@@ -219,11 +219,13 @@ function pageTables(b: BrowserResult, limitMs: number): string[] {
     }),
   ));
   lines.push(...tableAfter(
-    "The page's own DOM work once Factcard has settled, timed by the page: 2,000 elements appended to its article and removed, then two edits to each text node of its first 200 paragraphs (ms; with Factcard, and the page alone). The browser updates every live Range on every such change, and queues a record for every mutation observer: this is what Factcard's ranges and its observer cost a page that changes its DOM.",
-    ['page', '2,000 appends and removals with Factcard', 'page alone', 'text edits with Factcard', 'page alone', 'edits'],
+    "The page's own DOM work once Factcard has settled, timed by the page: 2,000 elements appended to its article and removed, then two edits to each text node of its first 200 paragraphs, then a text colour (an inherited property) set on its root, as a theme switch does, and then on its body, each restyle brought up to date (ms; with Factcard, and the page alone). The browser updates every live Range on every such change, and queues a record for every mutation observer: this is what Factcard's ranges and its observer cost a page that changes its DOM. The restyles are what Factcard's highlight stylesheet costs: Chromium passes a new inherited value on the root down without restyling the page, unless a highlight rule (ours, or a page's own universal `::selection` rule) applies to the root; bench/README.md says what was measured and tried.",
+    ['page', '2,000 appends and removals with Factcard', 'page alone', 'text edits with Factcard', 'page alone', 'edits', 'colour on the root with Factcard', 'page alone', 'colour on the body with Factcard', 'page alone'],
     b.pages.map(({ label, domWork: { factcard: f, alone: a } }) => [
       label, ms(stat(f.map((x) => x.appendRemove))), ms(stat(a.map((x) => x.appendRemove))),
       ms(stat(f.map((x) => x.textEdits))), ms(stat(a.map((x) => x.textEdits))), num(f[0]?.edits ?? 0, 0),
+      ms(stat(pick(f, (x) => x.restyleRoot ?? null))), ms(stat(pick(a, (x) => x.restyleRoot ?? null))),
+      ms(stat(pick(f, (x) => x.restyleBody ?? null))), ms(stat(pick(a, (x) => x.restyleBody ?? null))),
     ]),
   ));
   return lines;
