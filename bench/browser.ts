@@ -293,6 +293,20 @@ export async function floorRun(browser: PlainBrowser, url: string, world: 'main'
 }
 
 /**
+ * The scan's own floor (bench/scan-floor.ts): the walk and the matcher over every text node, in
+ * an isolated world as a content script's, on a freshly loaded page without the extension.
+ */
+export async function scanFloorRun(browser: PlainBrowser, url: string, source: string): Promise<BaselineSample> {
+  const p = await browser.open(url);
+  try {
+    const r = await evaluateIsolated<{ ms: number; nodes: number; matches: number }>(p, source);
+    return { ms: r.ms, cut: false, detail: `${r.nodes} text nodes, ${r.matches} matches` };
+  } finally {
+    await p.close();
+  }
+}
+
+/**
  * mark.js on a freshly loaded page without the extension: in the page's main world, or
  * (`'isolated'`) in an isolated world as a content script's, where every DOM call mark.js makes
  * goes through that world's wrappers (Firefox: Xray wrappers), as Factcard's do.

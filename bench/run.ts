@@ -13,12 +13,13 @@ import { DEFAULT_SETTINGS } from '../core/settings';
 import { assertBuilt, launch, poll, startServer, type BrowserName, type Driver } from '../test/e2e/harness';
 import { evaluateText, launchPlainChromium, launchPlainFirefox, type PlainBrowser } from '../test/e2e/harness/native';
 import type { Routes } from '../test/e2e/harness/server';
-import { dynamicRun, factcardRun, floorRun, hoverRun, markRun, pageDomWorkRun, plainPageRun, soakRun, type BaselineSample, type DomWorkSample, type FactcardSample, type LoadTiming, type SoakResult } from './browser';
+import { dynamicRun, factcardRun, floorRun, hoverRun, markRun, pageDomWorkRun, plainPageRun, scanFloorRun, soakRun, type BaselineSample, type DomWorkSample, type FactcardSample, type LoadTiming, type SoakResult } from './browser';
 import { scanContent } from '../scripts/scan';
 import type { Dataset } from '../core/dataset-types';
 import { readFileSync } from 'node:fs';
 import { INDEX_LOAD_PAGE, matcherModuleRoutes } from './index-load';
 import { runMatcherBench } from './matcher';
+import { scanFloorSource } from './scan-floor';
 import { syntheticAliases } from './matcher-data';
 import { machineInfo } from './machine';
 import { dynamicParagraphs, pageNames, staticPage, type BenchPage } from './pages';
@@ -67,7 +68,8 @@ async function measureBrowser(name: BrowserName, routes: Routes, origin: (p: str
   const pages: PageResult[] = [];
   const isChromium = name === 'chromium';
   const plain: PlainBrowser = isChromium ? await launchPlainChromium() : await launchPlainFirefox();
-  const baselines = new Map<string, { floor: BaselineSample[]; floorIsolated: BaselineSample[]; alone: PageResult['alone']; aloneLoad: LoadTiming[]; aloneDom: DomWorkSample[]; markDefault: BaselineSample[] | string; markRegExp: BaselineSample[]; markRegExpIsolated: BaselineSample[] }>();
+  const scanSource = scanFloorSource();
+  const baselines = new Map<string, { floor: BaselineSample[]; floorIsolated: BaselineSample[]; scanFloor: BaselineSample[]; alone: PageResult['alone']; aloneLoad: LoadTiming[]; aloneDom: DomWorkSample[]; markDefault: BaselineSample[] | string; markRegExp: BaselineSample[]; markRegExpIsolated: BaselineSample[] }>();
   try {
     for (const { page, runs, warmup } of PAGES) {
       const url = origin(`/${page.key}.html`);
@@ -79,6 +81,8 @@ async function measureBrowser(name: BrowserName, routes: Routes, origin: (p: str
       const floor = await repeat(runs + 2, warmup, () => floorRun(plain, url));
       // The same walk in an isolated world (a content script's), as many runs.
       const floorIsolated = await repeat(runs + 2, warmup, () => floorRun(plain, url, 'isolated'));
+      // The walk and the matcher alone, in the same kind of world (bench/scan-floor.ts).
+      const scanFloor = await repeat(runs + 2, warmup, () => scanFloorRun(plain, url, scanSource));
       const aloneDom = await repeat(runs, warmup, () => pageDomWorkRun(plain, url, domWorkAfter(page)));
       const markRegExp = await repeat(runs, warmup, () => markRun(plain, url, 'regexp', names, MARK_LIMIT_MS));
       // The same call where a content script runs (an isolated world; Firefox: Xray wrappers).
@@ -89,7 +93,7 @@ async function measureBrowser(name: BrowserName, routes: Routes, origin: (p: str
         const first = await markRun(plain, url, 'default', names, MARK_LIMIT_MS);
         markDefault = first.cut ? [first] : [first, ...(await repeat(Math.max(1, runs - 2), 0, () => markRun(plain, url, 'default', names, MARK_LIMIT_MS)))];
       }
-      baselines.set(page.key, { floor, floorIsolated, alone, aloneLoad: aloneRuns.map((r) => r.load), aloneDom, markDefault, markRegExp, markRegExpIsolated });
+      baselines.set(page.key, { floor, floorIsolated, scanFloor, alone, aloneLoad: aloneRuns.map((r) => r.load), aloneDom, markDefault, markRegExp, markRegExpIsolated });
     }
   } finally {
     await plain.close();
@@ -111,7 +115,7 @@ async function measureBrowser(name: BrowserName, routes: Routes, origin: (p: str
       const withLoad = await repeat(runs, warmup, () => plainPageRun(driver, url, false));
       const withDom = await repeat(runs, warmup, () => pageDomWorkRun(driver, url, domWorkAfter(page)));
       const b = baselines.get(page.key)!;
-      pages.push({ load: { factcard: withLoad.map((r) => r.load), alone: b.aloneLoad }, domWork: { factcard: withDom, alone: b.aloneDom }, key: page.key, label: page.label, textChars: page.textChars, htmlBytes: Buffer.byteLength(page.html), textNodes: Number(/^(\d+)/.exec(b.floor[0]?.detail ?? '')?.[1] ?? 0), factcard: samples, floor: b.floor, floorIsolated: b.floorIsolated, alone: b.alone, markDefault: b.markDefault, markRegExp: b.markRegExp, markRegExpIsolated: b.markRegExpIsolated });
+      pages.push({ load: { factcard: withLoad.map((r) => r.load), alone: b.aloneLoad }, domWork: { factcard: withDom, alone: b.aloneDom }, key: page.key, label: page.label, textChars: page.textChars, htmlBytes: Buffer.byteLength(page.html), textNodes: Number(/^(\d+)/.exec(b.floor[0]?.detail ?? '')?.[1] ?? 0), factcard: samples, floor: b.floor, floorIsolated: b.floorIsolated, scanFloor: b.scanFloor, alone: b.alone, markDefault: b.markDefault, markRegExp: b.markRegExp, markRegExpIsolated: b.markRegExpIsolated });
     }
 
     log(`${name}: dynamic page (1,000 paragraphs in 20 bursts)`);

@@ -1,0 +1,59 @@
+// The scan's own floor: every text node read (the floor's TreeWalker) and the matcher run over
+// its text, nothing else — no runs across inline elements, no mentions, no ranges, no drawing,
+// no yielding. Run in an isolated world (Chromium) or Firefox's content-script sandbox, where
+// Factcard runs, on a freshly loaded page: the least any content script that finds the
+// dataset's names with this matcher must do. The matcher's modules are transpiled with
+// TypeScript (as bench/index-load.ts does) and joined into one script with a small CommonJS
+// loader, since an isolated world has no module loader of its own; the index is the one the
+// build bundles (wxt.config.ts).
+
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import ts from 'typescript';
+import { aliasEntriesFromDataset, compileIndex } from '../core/matcher';
+import type { Dataset } from '../core/dataset-types';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const ENTRY = join(ROOT, 'core/matcher/matcher.ts');
+
+/** core/matcher/matcher.ts and what it imports, as one script defining `loadMatcher` in its scope. */
+function matcherScript(): string {
+  const modules: string[] = [];
+  const todo = [ENTRY];
+  const done = new Set<string>();
+  while (todo.length > 0) {
+    const file = todo.pop()!;
+    if (done.has(file)) continue;
+    done.add(file);
+    const js = ts.transpileModule(readFileSync(file, 'utf8'), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
+    const id = relative(ROOT, file);
+    const body = js.replace(/require\("(\.{1,2}\/[^"]+)"\)/g, (_m, spec: string) => {
+      const dep = resolve(dirname(file), spec) + '.ts';
+      todo.push(dep);
+      return `require(${JSON.stringify(relative(ROOT, dep))})`;
+    });
+    modules.push(`${JSON.stringify(id)}: function (exports, require) {\n${body}\n}`);
+  }
+  return `const defs = {${modules.join(',\n')}};
+const cache = {};
+const require = (id) => {
+  if (!cache[id]) { cache[id] = {}; defs[id](cache[id], require); }
+  return cache[id];
+};
+const { loadMatcher } = require(${JSON.stringify(relative(ROOT, ENTRY))});`;
+}
+
+/** The expression evaluated on the page: `{ ms, nodes, matches }`. */
+export function scanFloorSource(): string {
+  const dataset = JSON.parse(readFileSync(join(ROOT, 'data/dataset.json'), 'utf8')) as Dataset;
+  const index = JSON.stringify(compileIndex(aliasEntriesFromDataset(dataset)));
+  return `(() => {
+${matcherScript()}
+const m = loadMatcher(JSON.parse(${JSON.stringify(index)}));
+const t0 = performance.now();
+const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+let nodes = 0, matches = 0;
+for (let n = w.nextNode(); n; n = w.nextNode()) { nodes++; matches += m.find(n.nodeValue).length; }
+return { ms: performance.now() - t0, nodes, matches };
+})()`;
+}
