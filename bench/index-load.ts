@@ -11,23 +11,36 @@ import type { Routes } from '../test/e2e/harness/server';
 const ROOT = resolve(import.meta.dirname, '..');
 const ENTRY = join(ROOT, 'core/matcher/matcher.ts');
 
-/** core/matcher/matcher.ts and what it imports, as routes under /mod/. */
-export function matcherModuleRoutes(): Routes {
-  const routes: Routes = {};
+/**
+ * core/matcher/matcher.ts and every module it imports, transpiled with TypeScript to `kind`;
+ * each relative specifier matched by `specifier` (its first group) is replaced by what
+ * `rewrite` returns for the imported file's path from the repository root. Paths are from
+ * the repository root too. Also used by bench/scan-floor.ts.
+ */
+export function transpiledMatcherModules(kind: ts.ModuleKind, specifier: RegExp, rewrite: (whole: string, depId: string) => string): { id: string; js: string }[] {
+  const out: { id: string; js: string }[] = [];
   const todo = [ENTRY];
   const done = new Set<string>();
   while (todo.length > 0) {
     const file = todo.pop()!;
     if (done.has(file)) continue;
     done.add(file);
-    const source = readFileSync(file, 'utf8');
-    const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 } }).outputText;
-    const rewritten = js.replace(/(from\s+['"])(\.{1,2}\/[^'"]+)(['"])/g, (_m, a: string, spec: string, b: string) => {
-      todo.push(resolve(dirname(file), spec) + '.ts');
-      return `${a}${spec}.js${b}`;
+    const source = ts.transpileModule(readFileSync(file, 'utf8'), { compilerOptions: { module: kind, target: ts.ScriptTarget.ES2022 } }).outputText;
+    const js = source.replace(specifier, (whole: string, spec: string) => {
+      const dep = resolve(dirname(file), spec) + '.ts';
+      todo.push(dep);
+      return rewrite(whole, relative(ROOT, dep));
     });
-    routes[`/mod/${relative(ROOT, file).replace(/\.ts$/, '.js')}`] = { type: 'text/javascript; charset=utf-8', body: rewritten };
+    out.push({ id: relative(ROOT, file), js });
   }
+  return out;
+}
+
+/** core/matcher/matcher.ts and what it imports, as routes under /mod/. */
+export function matcherModuleRoutes(): Routes {
+  const routes: Routes = {};
+  const modules = transpiledMatcherModules(ts.ModuleKind.ES2022, /(?<=from\s+['"])(\.{1,2}\/[^'"]+)(?=['"])/g, (whole) => `${whole}.js`);
+  for (const { id, js } of modules) routes[`/mod/${id.replace(/\.ts$/, '.js')}`] = { type: 'text/javascript; charset=utf-8', body: js };
   return routes;
 }
 

@@ -3,38 +3,25 @@
 // no yielding. Run in an isolated world (Chromium) or Firefox's content-script sandbox, where
 // Factcard runs, on a freshly loaded page: the least any content script that finds the
 // dataset's names with this matcher must do. The matcher's modules are transpiled with
-// TypeScript (as bench/index-load.ts does) and joined into one script with a small CommonJS
-// loader, since an isolated world has no module loader of its own; the index is the one the
+// TypeScript (bench/index-load.ts's transpiledMatcherModules) and joined into one script with a
+// small CommonJS loader, since an isolated world has no module loader of its own; the index is the one the
 // build bundles (wxt.config.ts).
 
 import { readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { aliasEntriesFromDataset, compileIndex } from '../core/matcher';
 import type { Dataset } from '../core/dataset-types';
+import { transpiledMatcherModules } from './index-load';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ENTRY = join(ROOT, 'core/matcher/matcher.ts');
 
 /** core/matcher/matcher.ts and what it imports, as one script defining `loadMatcher` in its scope. */
 function matcherScript(): string {
-  const modules: string[] = [];
-  const todo = [ENTRY];
-  const done = new Set<string>();
-  while (todo.length > 0) {
-    const file = todo.pop()!;
-    if (done.has(file)) continue;
-    done.add(file);
-    const js = ts.transpileModule(readFileSync(file, 'utf8'), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
-    const id = relative(ROOT, file);
-    const body = js.replace(/require\("(\.{1,2}\/[^"]+)"\)/g, (_m, spec: string) => {
-      const dep = resolve(dirname(file), spec) + '.ts';
-      todo.push(dep);
-      return `require(${JSON.stringify(relative(ROOT, dep))})`;
-    });
-    modules.push(`${JSON.stringify(id)}: function (exports, require) {\n${body}\n}`);
-  }
-  return `const defs = {${modules.join(',\n')}};
+  const modules = transpiledMatcherModules(ts.ModuleKind.CommonJS, /require\("(\.{1,2}\/[^"]+)"\)/g, (_whole, depId) => `require(${JSON.stringify(depId)})`);
+  const defs = modules.map(({ id, js }) => `${JSON.stringify(id)}: function (exports, require) {\n${js}\n}`);
+  return `const defs = {${defs.join(',\n')}};
 const cache = {};
 const require = (id) => {
   if (!cache[id]) { cache[id] = {}; defs[id](cache[id], require); }
