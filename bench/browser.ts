@@ -33,8 +33,6 @@ export interface FactcardSample {
   work: number | null;
   /** Ranges drawn when settled (highlight registry sizes). */
   mentions: number;
-  longTasks: number | null;
-  longestTask: number | null;
   heapBytes: number | null;
 }
 
@@ -136,7 +134,6 @@ export async function factcardRun(driver: Driver, url: string, opts: { quietMs: 
     const foundAt = r ? (r.settledAt ?? r.at) - origin : null;
     const lastAt = st.last ?? st.registered ?? st.dcl;
     const settleAt = Math.max(lastAt, foundAt ?? lastAt);
-    const tasks = st.longtasks?.filter(([t, d]) => t + d >= st.dcl && t <= settleAt) ?? null;
     return {
       settle: settleAt - st.dcl,
       lastHighlight: st.last === null ? null : st.last - st.dcl,
@@ -148,8 +145,6 @@ export async function factcardRun(driver: Driver, url: string, opts: { quietMs: 
       start: st.registered === null ? null : st.registered - st.dcl,
       work: st.registered === null ? null : settleAt - st.registered,
       mentions: st.count,
-      longTasks: tasks ? tasks.length : null,
-      longestTask: tasks ? Math.max(0, ...tasks.map(([, d]) => d)) : null,
       heapBytes: opts.heap ? await heapUsed(p) : null,
     };
   } finally {
@@ -185,22 +180,16 @@ function loadTiming(st: ObserverState): LoadTiming {
 }
 
 /**
- * One load of the page, nothing else on it (no observer loop, no summary probe): its long
- * tasks, heap and load timing. Run in the browser without the extension (the page alone) and
- * in the one with it, so the two load timings differ only by the content script.
+ * One load of the page, nothing else on it (no observer loop, no summary probe): its heap and
+ * load timing (long tasks included). Run in the browser without the extension (the page alone)
+ * and in the one with it, so the two load timings differ only by the content script.
  */
-export async function plainPageRun(browser: { open(url: string): Promise<TestPage> }, url: string, heap: boolean): Promise<{ heapBytes: number | null; longTasks: number | null; longestTask: number | null; load: LoadTiming }> {
+export async function plainPageRun(browser: { open(url: string): Promise<TestPage> }, url: string, heap: boolean): Promise<{ heapBytes: number | null; load: LoadTiming }> {
   const p = await browser.open(url);
   try {
     await sleep(500);
     const st = await readState(p);
-    const tasks = st.longtasks?.filter(([t, d]) => t + d >= st.dcl) ?? null;
-    return {
-      heapBytes: heap ? await heapUsed(p) : null,
-      longTasks: tasks ? tasks.length : null,
-      longestTask: tasks ? Math.max(0, ...tasks.map(([, d]) => d)) : null,
-      load: loadTiming(st),
-    };
+    return { heapBytes: heap ? await heapUsed(p) : null, load: loadTiming(st) };
   } finally {
     await p.close();
   }
@@ -279,28 +268,15 @@ function evaluateIsolated<R>(p: TestPage, source: string): Promise<R> {
 /**
  * The floor: FLOOR_WALK on a freshly loaded page without the extension, in the page's main
  * world (`'main'`) or in an isolated world as a content script's (`'isolated'`), where every
- * node the walk touches gets a wrapper of that world's own.
+ * node the walk touches gets a wrapper of that world's own. With `source`, another walk of the
+ * same shape: the scan's own floor (bench/scan-floor.ts), which counts matches, not chars.
  */
-export async function floorRun(browser: PlainBrowser, url: string, world: 'main' | 'isolated' = 'main'): Promise<BaselineSample> {
+export async function floorRun(browser: PlainBrowser, url: string, world: 'main' | 'isolated' = 'main', source = FLOOR_WALK): Promise<BaselineSample> {
   const p = await browser.open(url);
   try {
     const evaluate = world === 'main' ? evaluateText : evaluateIsolated;
-    const r = await evaluate<{ ms: number; nodes: number; chars: number }>(p, FLOOR_WALK);
-    return { ms: r.ms, cut: false, detail: `${r.nodes} text nodes, ${r.chars} chars` };
-  } finally {
-    await p.close();
-  }
-}
-
-/**
- * The scan's own floor (bench/scan-floor.ts): the walk and the matcher over every text node, in
- * an isolated world as a content script's, on a freshly loaded page without the extension.
- */
-export async function scanFloorRun(browser: PlainBrowser, url: string, source: string): Promise<BaselineSample> {
-  const p = await browser.open(url);
-  try {
-    const r = await evaluateIsolated<{ ms: number; nodes: number; matches: number }>(p, source);
-    return { ms: r.ms, cut: false, detail: `${r.nodes} text nodes, ${r.matches} matches` };
+    const r = await evaluate<{ ms: number; nodes: number; chars?: number; matches?: number }>(p, source);
+    return { ms: r.ms, cut: false, detail: `${r.nodes} text nodes, ${r.matches === undefined ? `${r.chars} chars` : `${r.matches} matches`}` };
   } finally {
     await p.close();
   }

@@ -21,7 +21,7 @@ export interface PageResult {
   floorIsolated?: BaselineSample[];
   /** The walk and the matcher over every text node, in an isolated world (bench/scan-floor.ts); absent in older results. */
   scanFloor?: BaselineSample[];
-  alone: { heapBytes: number | null; longTasks: number | null; longestTask: number | null };
+  alone: { heapBytes: number | null };
   /** Load timing (ms from the HTML's first byte) with the content script and of the page alone. */
   load: { factcard: LoadTiming[]; alone: LoadTiming[] };
   /** The page's own DOM work (PAGE_DOM_WORK) once Factcard settled, and of the page alone. */
@@ -198,17 +198,16 @@ function pageTables(b: BrowserResult, limitMs: number): string[] {
   }
   lines.push('', '| page | HTML | text nodes | long tasks with Factcard: count, longest ms | page alone | JS heap with Factcard | page alone | heap Δ |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const p of b.pages) {
-    // Plain loads with and without the extension where recorded (older results: the observed loads, and the page alone's medians).
-    const w = longTaskLoads(p.load.factcard);
-    const a = longTaskLoads(p.load.alone);
-    const lt = stat(w ? w.map((x) => x.count) : pick(p.factcard, (s) => s.longTasks));
-    const longest = stat(w ? w.map((x) => x.longest) : pick(p.factcard, (s) => s.longestTask));
-    const lta = a ? stat(a.map((x) => x.count)) : null;
+    // The plain loads with and without the extension (the long-task target's loads).
     const heap = stat(pick(p.factcard, (s) => s.heapBytes));
     const why = b.name === 'firefox' ? 'n/a (no Long Tasks API / CDP heap in Firefox)' : '–';
-    const alone = a && lta ? `${num(lta.median, 0)} (${num(lta.min, 0)}–${num(lta.max, 0)}), ${ms(stat(a.map((x) => x.longest)))}` : p.alone.longTasks === null ? why : `${p.alone.longTasks}, ${num(p.alone.longestTask ?? 0, 0)}`;
+    const tasks = (loads: LoadTiming[]): string => {
+      const xs = longTaskLoads(loads);
+      const count = xs ? stat(xs.map((x) => x.count)) : null;
+      return xs && count ? `${num(count.median, 0)} (${num(count.min, 0)}–${num(count.max, 0)}), ${ms(stat(xs.map((x) => x.longest)))}` : why;
+    };
     lines.push(
-      `| ${p.label} | ${kB(p.htmlBytes)} | ${num(p.textNodes, 0)} | ${lt ? `${num(lt.median, 0)} (${num(lt.min, 0)}–${num(lt.max, 0)}), ${ms(longest)}` : why} | ${alone} | ${heap ? `${num(heap.median / 1e6, 2)} MB` : why} | ${p.alone.heapBytes === null ? why : `${num(p.alone.heapBytes / 1e6, 2)} MB`} | ${heap && p.alone.heapBytes !== null ? `${num((heap.median - p.alone.heapBytes) / 1e6, 2)} MB` : '–'} |`,
+      `| ${p.label} | ${kB(p.htmlBytes)} | ${num(p.textNodes, 0)} | ${tasks(p.load.factcard)} | ${tasks(p.load.alone)} | ${heap ? `${num(heap.median / 1e6, 2)} MB` : why} | ${p.alone.heapBytes === null ? why : `${num(p.alone.heapBytes / 1e6, 2)} MB`} | ${heap && p.alone.heapBytes !== null ? `${num((heap.median - p.alone.heapBytes) / 1e6, 2)} MB` : '–'} |`,
     );
   }
   const delta = (a: Stat | null, z: Stat | null): string => (a && z ? `${a.median >= z.median ? '+' : '−'}${num(Math.abs(a.median - z.median), 1)}` : '–');

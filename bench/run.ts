@@ -13,7 +13,7 @@ import { DEFAULT_SETTINGS } from '../core/settings';
 import { assertBuilt, launch, poll, startServer, type BrowserName, type Driver } from '../test/e2e/harness';
 import { evaluateText, launchPlainChromium, launchPlainFirefox, type PlainBrowser } from '../test/e2e/harness/native';
 import type { Routes } from '../test/e2e/harness/server';
-import { dynamicRun, factcardRun, floorRun, hoverRun, markRun, pageDomWorkRun, plainPageRun, scanFloorRun, soakRun, type BaselineSample, type DomWorkSample, type FactcardSample, type LoadTiming, type SoakResult } from './browser';
+import { dynamicRun, factcardRun, floorRun, hoverRun, markRun, pageDomWorkRun, plainPageRun, soakRun, type BaselineSample, type DomWorkSample, type FactcardSample, type LoadTiming, type SoakResult } from './browser';
 import { scanContent } from '../scripts/scan';
 import type { Dataset } from '../core/dataset-types';
 import { readFileSync } from 'node:fs';
@@ -77,12 +77,12 @@ async function measureBrowser(name: BrowserName, routes: Routes, origin: (p: str
       // The page alone, as many runs as Factcard gets (one cold load differs a lot from the next).
       const aloneRuns = await repeat(runs, warmup, () => plainPageRun(plain, url, isChromium));
       const med = (xs: (number | null)[]): number | null => (xs.some((x) => x === null) ? null : stat(xs as number[])?.median ?? null);
-      const alone = { heapBytes: med(aloneRuns.map((r) => r.heapBytes)), longTasks: med(aloneRuns.map((r) => r.longTasks)), longestTask: med(aloneRuns.map((r) => r.longestTask)) };
+      const alone = { heapBytes: med(aloneRuns.map((r) => r.heapBytes)) };
       const floor = await repeat(runs + 2, warmup, () => floorRun(plain, url));
       // The same walk in an isolated world (a content script's), as many runs.
       const floorIsolated = await repeat(runs + 2, warmup, () => floorRun(plain, url, 'isolated'));
       // The walk and the matcher alone, in the same kind of world (bench/scan-floor.ts).
-      const scanFloor = await repeat(runs + 2, warmup, () => scanFloorRun(plain, url, scanSource));
+      const scanFloor = await repeat(runs + 2, warmup, () => floorRun(plain, url, 'isolated', scanSource));
       const aloneDom = await repeat(runs, warmup, () => pageDomWorkRun(plain, url, domWorkAfter(page)));
       const markRegExp = await repeat(runs, warmup, () => markRun(plain, url, 'regexp', names, MARK_LIMIT_MS));
       // The same call where a content script runs (an isolated world; Firefox: Xray wrappers).

@@ -5,21 +5,16 @@
 // dataset's names with this matcher must do. The matcher's modules are transpiled with
 // TypeScript (bench/index-load.ts's transpiledMatcherModules) and joined into one script with a
 // small CommonJS loader, since an isolated world has no module loader of its own; the index is the one the
-// build bundles (wxt.config.ts).
+// build bundles (wxt.config.ts; bench/size.ts's datasetIndexJson).
 
-import { readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
 import ts from 'typescript';
-import { aliasEntriesFromDataset, compileIndex } from '../core/matcher';
-import type { Dataset } from '../core/dataset-types';
 import { transpiledMatcherModules } from './index-load';
-
-const ROOT = resolve(import.meta.dirname, '..');
-const ENTRY = join(ROOT, 'core/matcher/matcher.ts');
+import { datasetIndexJson } from './size';
 
 /** core/matcher/matcher.ts and what it imports, as one script defining `loadMatcher` in its scope. */
 function matcherScript(): string {
   const modules = transpiledMatcherModules(ts.ModuleKind.CommonJS, /require\("(\.{1,2}\/[^"]+)"\)/g, (_whole, depId) => `require(${JSON.stringify(depId)})`);
+  // The first module is the entry, core/matcher/matcher.ts.
   const defs = modules.map(({ id, js }) => `${JSON.stringify(id)}: function (exports, require) {\n${js}\n}`);
   return `const defs = {${defs.join(',\n')}};
 const cache = {};
@@ -27,13 +22,12 @@ const require = (id) => {
   if (!cache[id]) { cache[id] = {}; defs[id](cache[id], require); }
   return cache[id];
 };
-const { loadMatcher } = require(${JSON.stringify(relative(ROOT, ENTRY))});`;
+const { loadMatcher } = require(${JSON.stringify(modules[0]!.id)});`;
 }
 
 /** The expression evaluated on the page: `{ ms, nodes, matches }`. */
 export function scanFloorSource(): string {
-  const dataset = JSON.parse(readFileSync(join(ROOT, 'data/dataset.json'), 'utf8')) as Dataset;
-  const index = JSON.stringify(compileIndex(aliasEntriesFromDataset(dataset)));
+  const index = datasetIndexJson();
   return `(() => {
 ${matcherScript()}
 const m = loadMatcher(JSON.parse(${JSON.stringify(index)}));
