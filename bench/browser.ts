@@ -27,7 +27,12 @@ export interface FactcardSample {
   firstFrameMentions: number | null;
   /** Whether that frame was the page's first paint (none painted before DOMContentLoaded). */
   firstFrameIsFirstPaint: boolean | null;
-  /** When the content script had its highlights registered (index loaded). */
+  /** When that frame's animation-frame callbacks ran (before its style, layout and paint). Absent in older results. */
+  firstFrameAt?: number | null;
+  /**
+   * When the page first saw Factcard's highlights registered: the content script registers
+   * them (empty) as soon as its settings say the page is on, or at its first drawing.
+   */
   start: number | null;
   /** settle − start: the content script's own scan time. */
   work: number | null;
@@ -142,6 +147,7 @@ export async function factcardRun(driver: Driver, url: string, opts: { quietMs: 
       first: st.first === null ? null : st.first - st.dcl,
       firstFrameMentions: st.frame ? st.frame[1] : null,
       firstFrameIsFirstPaint: st.frame && st.firstPaint !== null ? st.firstPaint >= st.dcl : null,
+      firstFrameAt: st.frame ? st.frame[0] - st.dcl : null,
       start: st.registered === null ? null : st.registered - st.dcl,
       work: st.registered === null ? null : settleAt - st.registered,
       mentions: st.count,

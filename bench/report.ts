@@ -121,6 +121,20 @@ function frameBound(p: PageResult | undefined, settled: Stat | null, targetMs: n
   return `; out of reach without holding back the page's first paint: the page alone ends its first frame after DOMContentLoaded ${ms(frame)} ms after it, later than ${target} (${num(targetMs, 1)} ms), and the scan's part after the DOMContentLoaded task (beyond its first ${num(FIRST_CHUNK_CHARS, 0)} characters) can only follow that frame`;
 }
 
+/**
+ * Why loads had no highlights in their first frame, when the measurements say so: Factcard's
+ * settings had not come back by then (the page saw its highlights registered, which happens as
+ * soon as the settings say the page is on, only after that frame's callbacks ran). Empty when
+ * every load drew in its first frame, for another cause, or for results written before the
+ * frame's time was kept.
+ */
+function settingsAfterFrame(runs: readonly FactcardSample[]): string {
+  const late = runs.filter((x) => (x.firstFrameMentions ?? 0) === 0 && x.firstFrameAt != null && (x.start === null || x.start > x.firstFrameAt));
+  if (late.length === 0) return '';
+  const each = late.map((x) => `${x.start === null ? 'never' : `${num(x.start, 1)} ms`} after DOMContentLoaded, that frame at ${num(x.firstFrameAt ?? 0, 1)}`).join('; ');
+  return `; in ${late.length === 1 ? 'the load' : `the ${late.length} loads`} without, Factcard's settings came back after that frame (${each}): nothing is drawn before they say the page is on, and a content script can read them only asynchronously (one storage round trip, asked for at \`document_start\`); handing it a copy synchronously takes a registered content script that carries them as code (Firefox's \`contentScripts.register\`; Chromium has none), which needs host permissions for every site, and Factcard holds none`;
+}
+
 /** One plain load's long tasks from DOMContentLoaded on, split by the page's first frame after it. */
 interface LongTaskLoad {
   count: number;
@@ -252,7 +266,7 @@ function targets(r: BenchResult): string[] {
       const runs = page(key)?.factcard ?? [];
       const inFrame = runs.filter((x) => (x.firstFrameMentions ?? 0) > 0).length;
       const firstPaint = runs.filter((x) => x.firstFrameIsFirstPaint === true).length;
-      rows.push(`| ${page(key)?.label} page: first highlights in the page's first frame | ${b.name} | drawn in the first frame after DOMContentLoaded in ${inFrame} of ${runs.length} runs (that frame was the page's first paint in ${firstPaint}); the page's script first sees them ${ms(first(key))} ms after DOMContentLoaded, when the DOMContentLoaded task ends | ${ok(runs.length > 0 && inFrame === runs.length)} |`);
+      rows.push(`| ${page(key)?.label} page: first highlights in the page's first frame | ${b.name} | drawn in the first frame after DOMContentLoaded in ${inFrame} of ${runs.length} runs (that frame was the page's first paint in ${firstPaint}); the page's script first sees them ${ms(first(key))} ms after DOMContentLoaded, when the DOMContentLoaded task ends${settingsAfterFrame(runs)} | ${ok(runs.length > 0 && inFrame === runs.length)} |`);
     }
     for (const key of ['200k', '2m']) {
       const s = settle(key);
