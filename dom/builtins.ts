@@ -84,7 +84,16 @@ export interface Builtins {
   elementRect(e: Element): DOMRect | null;
   /** A StaticRange over text nodes, or null where there is no StaticRange (see run-ranges.ts). */
   staticRange(start: Node, startOffset: number, end: Node, endOffset: number): AbstractRange | null;
+  /**
+   * The text nodes below `root` in document order, from a native TreeWalker: one call per text
+   * node and none per element (in Firefox's sandbox every DOM call goes through an Xray
+   * wrapper, so a walk that asks each element for its children costs ~3× as much).
+   */
+  textNodesIn(root: Element): () => Text | null;
 }
+
+/** NodeFilter.SHOW_TEXT (the constant, so a page's NodeFilter is never read). */
+const SHOW_TEXT = 4;
 
 type StaticRangeCtor = new (init: { startContainer: Node; startOffset: number; endContainer: Node; endOffset: number }) => AbstractRange;
 
@@ -127,6 +136,18 @@ function capture(realm: RealmLike): Builtins {
     rangeClientRects: (r) => (rangeRects ? rangeRects(r) : null),
     elementRect: (e) => (elRect ? elRect(e) : null),
     staticRange: staticRangeOf((realm as { StaticRange?: unknown }).StaticRange),
+    textNodesIn: capturedTextWalker(realm),
+  };
+}
+
+function capturedTextWalker(realm: RealmLike): Builtins['textNodesIn'] {
+  const ownerDocument = getter<Node, Document>(realm.Node.prototype, 'ownerDocument');
+  const create = method<Document, [Node, number], TreeWalker>(realm.Document.prototype, 'createTreeWalker');
+  const walkerProto = (realm as { TreeWalker?: { prototype: object } }).TreeWalker?.prototype;
+  const next = walkerProto ? method<TreeWalker, [], Node | null>(walkerProto, 'nextNode') : (w: TreeWalker) => w.nextNode();
+  return (root) => {
+    const w = create(ownerDocument(root), root, SHOW_TEXT);
+    return () => next(w) as Text | null;
   };
 }
 
@@ -165,6 +186,10 @@ function direct(): Builtins {
     rangeClientRects: (r) => (typeof r.getClientRects === 'function' ? r.getClientRects() : null),
     elementRect: (e) => (typeof e.getBoundingClientRect === 'function' ? e.getBoundingClientRect() : null),
     staticRange: staticRangeOf((globalThis as { StaticRange?: unknown }).StaticRange),
+    textNodesIn: (root) => {
+      const w = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
+      return () => w.nextNode() as Text | null;
+    },
   };
 }
 
