@@ -120,4 +120,20 @@ describe('DOM layer on random trees', () => {
     doc.querySelector('b')!.firstChild!.nodeValue = 'Lavrov';
     expect(out[0]!.pieces).toEqual([]);
   });
+
+  it('gives a flat block no offset map once it is no longer flat, even with the same text', () => {
+    // The map reads only text nodes (it trusts the block to hold nothing but inline text): an
+    // element the flat read does not allow (here a <noscript>, whose text the walk skips and
+    // the text nodes alone would not) leaves the block without a map until it is re-read.
+    const doc = loadPage('<!doctype html><html><body><p>Vitaly <b>Churkin</b> spoke.</p></body></html>');
+    const out: TextRun[] = [];
+    new RunWalker(builtinsFor(doc), doc.body, { descendBlock: () => true, onBlock: () => {}, onRun: (r) => out.push(r) }).step(() => false);
+    expect(out[0]!.first).toBe(out[0]!.block);
+    const b = doc.querySelector('b')!;
+    const hidden = doc.createElement('noscript');
+    hidden.append(b.firstChild!);
+    b.append(hidden);
+    expect(doc.querySelector('p')!.textContent).toBe('Vitaly Churkin spoke.');
+    expect(out[0]!.pieces).toEqual([]);
+  });
 });
