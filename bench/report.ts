@@ -108,6 +108,14 @@ function aloneFrameAfterDcl(p: PageResult): Stat | null {
 }
 
 /**
+ * The page alone's first frame after DOMContentLoaded when the scan has work left after its
+ * first chunk (which can only follow that frame); null on a page the first chunk reads whole.
+ */
+function frameTheScanFollows(p: PageResult | undefined): Stat | null {
+  return p && p.textChars > FIRST_CHUNK_CHARS ? aloneFrameAfterDcl(p) : null;
+}
+
+/**
  * Why a settled-time target of `targetMs` is out of reach on this page, when the measurements
  * say so: the page has more text than the scan's first chunk reads inside the
  * DOMContentLoaded task, and the page's own first frame after DOMContentLoaded (the page
@@ -116,7 +124,7 @@ function aloneFrameAfterDcl(p: PageResult): Stat | null {
  * first paint back by its length.
  */
 function frameBound(p: PageResult | undefined, settled: Stat | null, targetMs: number, target: string): string {
-  const frame = p && p.textChars > FIRST_CHUNK_CHARS ? aloneFrameAfterDcl(p) : null;
+  const frame = frameTheScanFollows(p);
   if (!frame || !settled || settled.median <= targetMs || settled.median <= frame.median || targetMs >= frame.median) return '';
   return `; out of reach without holding back the page's first paint: the page alone ends its first frame after DOMContentLoaded ${ms(frame)} ms after it, later than ${target} (${num(targetMs, 1)} ms), and the scan's part after the DOMContentLoaded task (beyond its first ${num(FIRST_CHUNK_CHARS, 0)} characters) can only follow that frame`;
 }
@@ -143,12 +151,12 @@ function settingsAfterFrame(runs: readonly FactcardSample[]): string {
  * written before the frame was measured.
  */
 function bigPageMargin(p: PageResult, settled: Stat | null, mark: Stat | null): string {
-  const frame = p.textChars > FIRST_CHUNK_CHARS ? aloneFrameAfterDcl(p) : null;
+  const frame = frameTheScanFollows(p);
   if (!frame || !settled || !mark || settled.median >= mark.median) return '';
   const pct = (x: number): string => `${num((100 * x) / mark.median, 0)} %`;
   const ahead = mark.median - settled.median;
-  const widest = mark.median - frame.median;
-  return `; ahead by ${num(ahead, 1)} ms (${pct(ahead)}); the widest margin open to a scan that lets the page paint first is ${num(Math.max(0, widest), 1)} ms (${pct(Math.max(0, widest))}): the page alone ends its first frame after DOMContentLoaded ${ms(frame)} ms after it, and the scan's part after the DOMContentLoaded task can only follow that frame`;
+  const widest = Math.max(0, mark.median - frame.median);
+  return `; ahead by ${num(ahead, 1)} ms (${pct(ahead)}); the widest margin open to a scan that lets the page paint first is ${num(widest, 1)} ms (${pct(widest)}): the page alone ends its first frame after DOMContentLoaded ${ms(frame)} ms after it, and the scan's part after the DOMContentLoaded task can only follow that frame`;
 }
 
 /** One plain load's long tasks from DOMContentLoaded on, split by the page's first frame after it. */
