@@ -161,6 +161,21 @@ export class HighlightWindow {
     });
   }
 
+  /**
+   * Makes, ahead of the drawing, what drawing `list` will need: each mention's StaticRange
+   * (drawing it is then only adding it to a highlight). For the wait on the settings: nothing is
+   * drawn before they are known, and in Firefox they come back after DOMContentLoaded in most
+   * loads of a small page, while the scan has found its first screen already. Only a list the
+   * window would draw whole (up to the limit); a larger one is drawn near the viewport, which
+   * is not known yet. Nothing enters the page: the ranges are the content script's own objects.
+   */
+  prepare(list: readonly PageMention[]): void {
+    if (this.destroyed || list.length > this.limit) return;
+    this.guard(() => {
+      for (let i = 0; i < list.length; i++) void list[i]!.drawRange;
+    });
+  }
+
   /** What is drawn now (tests, diagnostics). */
   drawn(): readonly PageMention[] {
     return this.drawnList;

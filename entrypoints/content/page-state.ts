@@ -14,7 +14,8 @@ export function pageStatusFor(settings: Settings, url: string): 'paused' | 'disa
 /**
  * The page as the scan session sees it:
  * - `unknown`: the settings are being read. The page is scanned (they are usually here
- *   before the first chunk is done) but nothing is drawn or told: the site may be off.
+ *   before the first chunk is done) but nothing is drawn or told: the site may be off. What
+ *   drawing will need is made meanwhile (HighlightWindow.prepare), out of the page.
  * - `off`: paused everywhere, or off on this site (or a sensitive address): nothing scanned.
  * - `on`: scanning; `settled` once the whole page was read and matched.
  */

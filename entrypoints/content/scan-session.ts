@@ -140,8 +140,11 @@ export class ScanSession {
 
   private changed(list: readonly PageMention[]): void {
     // Before the settings are read, the page may be one the user turned Factcard off for:
-    // scan, but show nothing and tell nobody.
-    if (this.state.kind !== 'on') return;
+    // scan, but show nothing and tell nobody. While they are read, make what drawing needs.
+    if (this.state.kind !== 'on') {
+      if (this.state.kind === 'unknown') this.d.drawn.prepare(list);
+      return;
+    }
     this.d.drawn.set(list);
     this.d.onMentions(list);
     // The first settings may come after the scan is done: then the page counts as read now.

@@ -312,6 +312,22 @@ describe('highlight window', () => {
     expect(watchedBlocks(watcher())).toEqual(range(25, 39));
   });
 
+  it('prepare() makes the draw ranges of a list it would draw whole, and draws nothing', async () => {
+    const ms = await scanned(page(30));
+    const made = new Set<number>();
+    // Each mention as itself, but noting when its draw range is asked for.
+    const noted = ms.map((m) => Object.create(m, { drawRange: { get: () => (made.add(m.id), m.drawRange) } }) as PageMention);
+    const { win, draws, watcher } = setup(100);
+    win.prepare(noted);
+    expect(made.size).toBe(60);
+    expect(draws).toEqual([]);
+    expect(watcher().observed.size).toBe(0);
+    // Past the limit only what is near gets drawn, which is not known yet: nothing is made.
+    made.clear();
+    setup(59).win.prepare(noted);
+    expect(made.size).toBe(0);
+  });
+
   it('without an IntersectionObserver it draws everything', async () => {
     const ms = await scanned(page(30));
     const draws: (readonly PageMention[])[] = [];

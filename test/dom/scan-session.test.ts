@@ -19,6 +19,12 @@ function session(html: string, sched: FakeScheduler) {
   const draws: number[] = [];
   const ctx = { signal: abort.signal, setTimeout: (f: () => void, ms: number) => setTimeout(f, ms) } as unknown as ContentScriptContext;
   const drawn = new HighlightWindow({ doc, signal: abort.signal, draw: (list) => draws.push(list.length), watchNear: () => null });
+  const prepared: number[] = [];
+  const prepare = drawn.prepare.bind(drawn);
+  drawn.prepare = (list) => {
+    prepared.push(list.length);
+    prepare(list);
+  };
   const s = new ScanSession({
     ctx, doc, url: () => 'https://news.example/a', matcher: testMatcher(), drawn,
     styled: () => true, isOwnNode: () => false, onMentions: () => {},
@@ -29,7 +35,7 @@ function session(html: string, sched: FakeScheduler) {
     // page takes several tasks.
     scannerSeams: { yieldTask: sched.yieldTask, requestFrame: sched.requestFrame, now: steppingClock(5).now },
   });
-  return { s, reports, draws, setNow: (t: number) => void (now = t), clockReads: () => clockReads };
+  return { s, reports, draws, prepared, setNow: (t: number) => void (now = t), clockReads: () => clockReads };
 }
 
 const PAGE = '<p>Vitaly Churkin met Matthew Rycroft in Aleppo.</p><p>Churkin spoke first.</p>';
@@ -77,11 +83,13 @@ describe('ScanSession: when the page counts as read', () => {
 
   it('the first settings draw what the scan found once; a narrower type filter re-filters it', async () => {
     const sched = new FakeScheduler();
-    const { s, draws } = session(PAGE, sched);
+    const { s, draws, prepared } = session(PAGE, sched);
     s.start();
     await sched.settle();
-    // Nothing drawn before the settings (the empty list of the scanner's start only).
+    // Nothing drawn before the settings (the empty list of the scanner's start only), but
+    // what drawing the list found will need is made while they are read.
     expect(draws.filter((n) => n > 0)).toEqual([]);
+    expect(prepared).toEqual([4]);
     const before = draws.length;
     s.apply(DEFAULT_SETTINGS);
     // Every type enabled: the list found is the list shown, drawn once.
@@ -94,6 +102,8 @@ describe('ScanSession: when the page counts as read', () => {
     s.apply({ ...DEFAULT_SETTINGS, entityTypes: { ...DEFAULT_SETTINGS.entityTypes, place: false } });
     expect(draws.slice(before)).toEqual([4, 3]);
     expect(s.mentions().map((m) => m.entity)).not.toContain('aleppo');
+    // Once the settings are known, lists are drawn, not prepared.
+    expect(prepared).toEqual([4]);
   });
 
   it('first settings with a narrower filter than the scan used show the filtered list, drawn once', async () => {
