@@ -30,6 +30,12 @@ export interface FactcardSample {
   /** When that frame's animation-frame callbacks ran (before its style, layout and paint). Absent in older results. */
   firstFrameAt?: number | null;
   /**
+   * Whether the settings had come back by DOMContentLoaded: the page saw Factcard's highlights
+   * registered (done as soon as the settings say the page is on) when that event began. Absent
+   * in older results.
+   */
+  settingsByDcl?: boolean | null;
+  /**
    * When the page first saw Factcard's highlights registered: the content script registers
    * them (empty) as soon as its settings say the page is on, or at its first drawing.
    */
@@ -152,6 +158,7 @@ export async function factcardRun(driver: Driver, url: string, opts: { quietMs: 
       firstFrameMentions: st.frame ? st.frame[1] : null,
       firstFrameIsFirstPaint: st.frame && st.firstPaint !== null ? st.firstPaint >= st.dcl : null,
       firstFrameAt: st.frame ? st.frame[0] - st.dcl : null,
+      settingsByDcl: st.onAtDcl ?? null,
       start: st.registered === null ? null : st.registered - st.dcl,
       work: st.registered === null ? null : settleAt - st.registered,
       mentions: st.count,
@@ -181,12 +188,23 @@ export interface LoadTiming {
    * Chromium only; null where there is none). Absent in older results.
    */
   longTasks?: [number, number][] | null;
+  /**
+   * ms the document's DOMContentLoaded listeners registered before the page's own took: a
+   * document_start content script's (with Factcard, its scan's first chunk; ~0 alone). Absent
+   * in older results.
+   */
+  dclListeners?: number | null;
+}
+
+/** ms between DOMContentLoaded reaching the window and the page's own first listener (see LoadTiming.dclListeners). */
+function dclListeners(st: ObserverState): number | null {
+  return st.dclIn == null || st.dclOut == null ? null : st.dclOut - st.dclIn;
 }
 
 function loadTiming(st: ObserverState): LoadTiming {
   const since = (t: number | null | undefined): number | null => (t === null || t === undefined ? null : t - st.responseStart);
   const tasks = st.longtasks?.filter(([t, d]) => t + d >= st.dcl).map(([t, d]): [number, number] => [t - st.responseStart, d]) ?? null;
-  return { dcl: st.dcl - st.responseStart, fcp: since(st.fcp), frameDone: since(st.frameDone), frameAt: since(st.frameAt), longTasks: tasks };
+  return { dcl: st.dcl - st.responseStart, fcp: since(st.fcp), frameDone: since(st.frameDone), frameAt: since(st.frameAt), longTasks: tasks, dclListeners: dclListeners(st) };
 }
 
 /**

@@ -21,7 +21,11 @@
 // first animation frame after DOMContentLoaded is done — its style, layout and paint — by a
 // task posted from that frame's requestAnimationFrame callback, which runs after them; and
 // frameAt, when that callback ran (inside the frame's task, before its style and layout). What a
-// content script leaves for after DOMContentLoaded can start only then.
+// content script leaves for after DOMContentLoaded can start only then. Also on every load:
+// the time the document's DOMContentLoaded listeners registered before the page's own took (a
+// document_start content script's: the scan's first chunk), from a window listener in its
+// capture phase, which runs before them, to the page's first listener; and whether Factcard's
+// highlights were registered when DOMContentLoaded began (its settings had come back).
 // It also keeps long tasks (PerformanceObserver 'longtask', Chromium only), the last
 // pointermove (its event time stamp: when the pointer moved, which is where Factcard's dwell
 // counts from), when Factcard's card host enters the document, the frame that paints it and
@@ -31,8 +35,20 @@
 
 export const OBSERVER_SOURCE = `(function () {
   var st = window.__fcObs = { registered: null, first: null, last: null, count: 0, changes: [], longtasks: [],
-    stop: false, lastMove: null, hostAt: null, hostFrame: null, paintedAt: null, batches: [], frame: null, firstPaint: null, frames: [], frameDone: null, frameAt: null };
+    stop: false, lastMove: null, hostAt: null, hostFrame: null, paintedAt: null, batches: [], frame: null, firstPaint: null, frames: [], frameDone: null, frameAt: null,
+    dclIn: null, dclOut: null, onAtDcl: null };
+  var names = ['factcard-person', 'factcard-organization', 'factcard-group', 'factcard-place'];
+  // A window listener in its capture phase runs before every DOMContentLoaded listener of the
+  // document, a content script's included; the page's own listener below runs after those
+  // registered before it (a document_start content script's). Between the two: their time.
+  window.addEventListener('DOMContentLoaded', function () {
+    st.dclIn = performance.now();
+    var reg = window.CSS && CSS.highlights;
+    st.onAtDcl = false;
+    if (reg) for (var i = 0; i < names.length; i++) if (reg.get(names[i])) st.onAtDcl = true;
+  }, true);
   document.addEventListener('DOMContentLoaded', function () {
+    st.dclOut = performance.now();
     requestAnimationFrame(function () {
       st.frameAt = performance.now();
       var c = new MessageChannel();
@@ -47,7 +63,6 @@ export const OBSERVER_SOURCE = `(function () {
     }).observe({ type: 'longtask', buffered: true });
   } catch (e) { st.longtasks = null; }
   if (!/observe/.test(location.hash)) return;
-  var names = ['factcard-person', 'factcard-organization', 'factcard-group', 'factcard-place'];
   var seen = -1;
   var t0 = performance.now();
   // [ranges in the per-type highlights, whether any of them is registered]
@@ -167,6 +182,12 @@ export interface ObserverState {
   frameDone: number | null;
   /** When that frame's requestAnimationFrame callbacks ran (inside its task); absent in older pages' state. */
   frameAt?: number | null;
+  /** When DOMContentLoaded reached the window, before any listener of the document ran. */
+  dclIn?: number | null;
+  /** When the page's own first DOMContentLoaded listener ran: after those registered before it (a content script's). */
+  dclOut?: number | null;
+  /** Whether any of Factcard's highlights was registered when DOMContentLoaded began (its settings had said the page is on). */
+  onAtDcl?: boolean | null;
 }
 
 export const READ_STATE = `(() => {
@@ -175,7 +196,8 @@ export const READ_STATE = `(() => {
   const fcp = performance.getEntriesByName('first-contentful-paint')[0];
   return { dcl: nav ? nav.domContentLoadedEventStart : 0, responseStart: nav ? nav.responseStart : 0, fcp: fcp ? fcp.startTime : null, load: nav ? nav.loadEventEnd : 0, now: performance.now(),
     registered: s.registered, first: s.first, last: s.last, count: s.count, changes: s.changes, longtasks: s.longtasks,
-    lastMove: s.lastMove, hostAt: s.hostAt, hostFrame: s.hostFrame, paintedAt: s.paintedAt, batches: s.batches, frame: s.frame, firstPaint: s.firstPaint, frames: s.frames, frameDone: s.frameDone, frameAt: s.frameAt };
+    lastMove: s.lastMove, hostAt: s.hostAt, hostFrame: s.hostFrame, paintedAt: s.paintedAt, batches: s.batches, frame: s.frame, firstPaint: s.firstPaint, frames: s.frames, frameDone: s.frameDone, frameAt: s.frameAt,
+    dclIn: s.dclIn, dclOut: s.dclOut, onAtDcl: s.onAtDcl };
 })()`;
 
 export const STOP_OBSERVER = 'window.__fcObs.stop = true';
