@@ -254,7 +254,7 @@ function dclTaskSplit(w: LongTaskLoad[], a: LongTaskLoad[], met: boolean): strin
   const without = tasks.map((t) => t.ms - t.listeners);
   const longAnyway = without.filter((x) => x >= LONG).length;
   const alone = a.filter((x) => x.dclTask !== null).length;
-  const split = `. That task: ${ms(stat(tasks.map((t) => t.ms)))} ms, of which Factcard's DOMContentLoaded listener (timed by the page around it) ${ms(stat(tasks.map((t) => t.listeners)))}; without it ${ms(stat(without))}, ${longAnyway === tasks.length ? 'long in every load' : `long in ${longAnyway} of ${tasks.length} loads`}. The page alone had a long task that ran DOMContentLoaded in ${alone} of its ${a.length} loads`;
+  const split = `. The task that ran DOMContentLoaded was long in ${tasks.length} of the ${w.length} loads with Factcard: ${ms(stat(tasks.map((t) => t.ms)))} ms, of which Factcard's DOMContentLoaded listener (timed by the page around it) ${ms(stat(tasks.map((t) => t.listeners)))}; without it ${ms(stat(without))}, still long in ${longAnyway === tasks.length ? (tasks.length === 1 ? 'that load' : `all ${tasks.length}`) : `${longAnyway} of the ${tasks.length}`}. The page alone had such a long task in ${alone} of its ${a.length} loads`;
   const afterFrame = w.reduce((n, x) => n + x.afterFrame, 0);
   if (met || longAnyway < tasks.length || afterFrame > 0 || alone === 0) return split;
   return `${split}; out of reach for a content script: the extra long task is the page's own parsing, style and layout that end in DOMContentLoaded, long without Factcard's part in every load — when a load reaches DOMContentLoaded at that point of its parsing, the page alone has it too`;
