@@ -91,6 +91,23 @@ export function createFrame(win: WindowLike, signal: AbortSignal): Schedule {
   };
 }
 
+/**
+ * Runs `cb` once, in a task after the page's next frame (its style, layout and paint): work
+ * the first paint does not need goes after it. A document without frames (a hidden tab)
+ * paints none, so `fallbackMs` later it runs all the same.
+ */
+export function afterNextFrame(win: WindowLike, signal: AbortSignal, cb: () => void, fallbackMs = 100): void {
+  let done = false;
+  const once = (): void => {
+    if (done || signal.aborted) return;
+    done = true;
+    cb();
+  };
+  const task = createTaskYield(win, signal);
+  createFrame(win, signal)(() => task(once));
+  createTimeout(win, signal, fallbackMs)(once);
+}
+
 /** The default clock: performance.now where there is one. */
 export function defaultNow(): () => number {
   const perf = (globalThis as { performance?: { now(): number } }).performance;

@@ -16,6 +16,7 @@ import type { Settings } from '../../core/settings';
 import { HighlightWindow } from '../../dom/highlight-window';
 import { Highlighter } from '../../dom/highlighter';
 import { createHitTester } from '../../dom/hit-test';
+import { afterNextFrame } from '../../dom/scheduling';
 import { scrollToMention } from '../../dom/scroll';
 import { listen, sendToBackground } from '../../platform/messaging';
 import { loadSettings, watchSettings } from '../../platform/settings';
@@ -134,32 +135,6 @@ export function startFactcard(ctx: ContentScriptContext, settings: SettingsRead 
     onError,
   });
 
-  trackPointer(ctx, doc, createHitTester(doc, () => session.mentions()), card, onError);
-  if (isTop) {
-    listen<ContentProtocol>(createContentHandlers({
-      summary: () => session.summary(),
-      mentions: () => session.mentions(),
-      openMention: () => card.openMention,
-      scrollTo: (m, smooth) => scrollToMention(m, { highlighter, signal, behavior: smooth ? 'smooth' : 'instant' }),
-      openCard: (m) => card.openByKeyboard(m),
-      userIsTyping: () => card.userIsTyping(),
-      prefersStill: () => doc.hidden || window.matchMedia('(prefers-reduced-motion: reduce)').matches,
-    }), { signal });
-  }
-
-  // The reader's library changed: a new matcher, fresh cards, the page read again.
-  startLibrarySync({
-    ctx,
-    isTop,
-    onError,
-    onMatcher: (next) => {
-      card.forgetCards();
-      session.setMatcher(next ?? bundledMatcher());
-    },
-  });
-
-  // A slow tick makes sure an idle page is cleaned up after an update or reload too.
-  ctx.setInterval(() => undefined, INVALIDATION_CHECK_MS);
   ctx.onInvalidated(() => {
     card.destroy();
     session.destroy();
@@ -195,6 +170,39 @@ export function startFactcard(ctx: ContentScriptContext, settings: SettingsRead 
       if (!signal.aborted) apply(s);
     });
   }
-  const unwatch = watchSettings(apply);
-  signal.addEventListener('abort', unwatch, { once: true });
+
+  // The rest waits for the page's first frame: what that frame paints needs only the scan and
+  // the drawing above, and each first use of an extension event costs Firefox ~0.5 ms
+  // (bench/README.md, twelfth pass). Nobody hovers, opens the popup or changes a setting
+  // within a frame of the page's parsing.
+  afterNextFrame(window, signal, () => {
+    trackPointer(ctx, doc, createHitTester(doc, () => session.mentions()), card, onError);
+    if (isTop) {
+      listen<ContentProtocol>(createContentHandlers({
+        summary: () => session.summary(),
+        mentions: () => session.mentions(),
+        openMention: () => card.openMention,
+        scrollTo: (m, smooth) => scrollToMention(m, { highlighter, signal, behavior: smooth ? 'smooth' : 'instant' }),
+        openCard: (m) => card.openByKeyboard(m),
+        userIsTyping: () => card.userIsTyping(),
+        prefersStill: () => doc.hidden || window.matchMedia('(prefers-reduced-motion: reduce)').matches,
+      }), { signal });
+    }
+
+    // The reader's library changed: a new matcher, fresh cards, the page read again.
+    startLibrarySync({
+      ctx,
+      isTop,
+      onError,
+      onMatcher: (next) => {
+        card.forgetCards();
+        session.setMatcher(next ?? bundledMatcher());
+      },
+    });
+
+    const unwatch = watchSettings(apply);
+    signal.addEventListener('abort', unwatch, { once: true });
+    // A slow tick makes sure an idle page is cleaned up after an update or reload too.
+    ctx.setInterval(() => undefined, INVALIDATION_CHECK_MS);
+  });
 }
