@@ -123,9 +123,10 @@ function frameTheScanFollows(p: PageResult | undefined): Stat | null {
  * matching the rest of the text takes (the walk-and-matcher figure, for the share of the text
  * beyond the first chunk). The rest of the scan runs after that frame; only a whole scan
  * inside the DOMContentLoaded task could be done sooner, and it would hold the page's first
- * paint back by its length. (Read before the frame at background priority instead, the rest
- * got no time there in Chromium: bench/README.md, thirteenth pass.) The second reason only
- * with `world` (where the walk and matcher ran), for rows that do not give it already.
+ * paint back by its length. (Read before the frame in short tasks instead, at either
+ * priority, the rest got no time there in Chromium: bench/README.md, thirteenth pass.) The
+ * second reason only with `world` (where the walk and matcher ran), for rows that do not give
+ * it already.
  */
 function frameBound(p: PageResult | undefined, settled: Stat | null, targetMs: number, target: string, world?: string): string {
   const frame = frameTheScanFollows(p);
@@ -349,6 +350,7 @@ function targets(r: BenchResult): string[] {
     const settle = (key: string) => stat(page(key)?.factcard.map((s) => s.settle) ?? []);
     const floor = (key: string) => stat(page(key)?.floor.map((s) => s.ms) ?? []);
     const first = (key: string) => stat(pick(page(key)?.factcard ?? [], (s) => s.first));
+    const world = b.name === 'firefox' ? "Firefox's sandbox" : 'an isolated world';
     const s10 = settle('10k');
     rows.push(`| 10 KB page settled within one frame (16 ms) of DOMContentLoaded, settings read included | ${b.name} | ${ms(s10)} ms | ${ok(!!s10 && s10.median <= 16)} |`);
     for (const key of ['10k', '200k']) {
@@ -366,7 +368,6 @@ function targets(r: BenchResult): string[] {
       // Where the same walk in a content script's world alone takes 3× the floor, no content script that also matches can meet it there.
       // Or where reading every text node and running the matcher over it, nothing else, does.
       const scan = p ? scanFloorStat(p) : null;
-      const world = b.name === 'firefox' ? "Firefox's sandbox" : 'an isolated world';
       const target = fl && s && s.median > 3 * fl.median ? 3 * fl.median : null;
       const isoBound = target !== null && iso && iso.median >= target
         ? `; out of reach for a content script in ${world}: the walk alone takes as long there as 3× the floor (${num(target, 1)} ms) or longer, before any matching`
@@ -380,7 +381,7 @@ function targets(r: BenchResult): string[] {
     for (const p of b.pages) {
       const s = stat(p.factcard.map((x) => x.settle));
       const m = stat(p.markRegExp.map((x) => x.ms));
-      const bound = m ? frameBound(p, s, m.median, '`markRegExp()`, timed as one call on a loaded page', b.name === 'firefox' ? "Firefox's sandbox" : 'an isolated world') : '';
+      const bound = m ? frameBound(p, s, m.median, '`markRegExp()`, timed as one call on a loaded page', world) : '';
       // Judged on the call in the page's own world; the same call where a content script runs is shown beside it.
       const iso = markIsolatedStat(p);
       const isoText = iso ? `; the same call in an isolated world, where a content script runs: ${ms(iso)} ms${s && s.median <= iso.median && !!m && s.median >= m.median && iso.median > m.median ? ` (Factcard ${s.median < iso.median ? 'ahead of' : 'level with'} it there: ${b.name === 'firefox' ? 'every DOM call from a content script goes through Firefox\'s Xray wrappers' : 'every node a content script touches gets a wrapper of its own world'}, which the page's own call does not pay)` : ''}` : '';
