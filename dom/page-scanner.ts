@@ -101,6 +101,11 @@ export class PageScanner {
    * page). Not in a hidden document, which has no frames (a tab opened in the background).
    */
   private afterFirstFrame = false;
+  /**
+   * Tasks run now are short (`readBeforeFirstFrameMs`): the page's first frame is still to
+   * come, and this engine runs them in the wait for it (see PageScannerOptions).
+   */
+  private beforeFirstFrame = false;
   private needsPublish = false;
   private started = false;
   private destroyed = false;
@@ -256,13 +261,21 @@ export class PageScanner {
     this.taskQueued = true;
     const run = (): void => {
       this.taskQueued = false;
-      if (!this.destroyed) this.guard(() => this.task());
+      const short = this.beforeFirstFrame ? this.o.readBeforeFirstFrameMs : undefined;
+      if (!this.destroyed) this.guard(() => this.task(Infinity, short ?? this.budget));
     };
     if (!this.afterFirstFrame) {
       this.yieldTask(run);
       return;
     }
     this.afterFirstFrame = false;
+    if (this.o.readBeforeFirstFrameMs !== undefined) {
+      // Short tasks until the first frame has run, the usual ones after it.
+      this.beforeFirstFrame = true;
+      this.frame(() => void (this.beforeFirstFrame = false));
+      this.yieldTask(run);
+      return;
+    }
     // A task posted from an animation-frame callback runs after that frame's paint.
     this.frame(() => this.yieldTask(run));
   }

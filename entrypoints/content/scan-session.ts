@@ -33,6 +33,8 @@ export interface ScanSessionDeps {
   onError: (e: unknown) => void;
   /** Seam: the page's clock in ms since the epoch (default performance.timeOrigin + now()). */
   clock?: () => number;
+  /** The scanner's PageScannerOptions.readBeforeFirstFrameMs (per engine: app.ts). */
+  readBeforeFirstFrameMs?: number;
   /** Seam (tests): the scanner's scheduling and clock. */
   scannerSeams?: Pick<PageScannerOptions, 'now' | 'yieldTask' | 'requestFrame'>;
 }
@@ -127,6 +129,7 @@ export class ScanSession {
       // would that hold back the page's first paint — the first ::highlight styling alone costs
       // Chromium 250 ms+ there — so such a page paints first and the scan follows.
       firstChunkNow: this.d.styled() || doc.getElementsByTagName('*').length <= FIRST_FRAME_MAX_ELEMENTS,
+      readBeforeFirstFrameMs: this.d.readBeforeFirstFrameMs,
     });
     this.scanner.start();
   }

@@ -188,6 +188,39 @@ describe('chunked scanning', () => {
     expect(h.scanner.idle()).toBe(true);
   });
 
+  it('with readBeforeFirstFrameMs, goes on reading in short tasks until the first frame, then in full ones', () => {
+    // 2,000 paragraphs of ~20 characters, past the first chunk's 16 KB; each find costs 0.5 ms.
+    const world = costlyWorld(0.5);
+    const doc = loadPage(bigPage(2000, 0, 0));
+    const h = startScanner(doc, { firstChunkNow: true, readBeforeFirstFrameMs: 4, matcher: world.matcher, now: world.now });
+    expect(h.changes).toHaveLength(1);
+    const timed = (): number => {
+      const start = world.now();
+      h.sched.tasks.shift()!();
+      return world.now() - start;
+    };
+    // Before the frame: a task is queued at once, and each runs about 4 ms (one find over at most).
+    const before: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      expect(h.sched.tasks).toHaveLength(1);
+      before.push(timed());
+    }
+    for (const d of before) {
+      expect(d).toBeGreaterThanOrEqual(4);
+      expect(d).toBeLessThanOrEqual(4.5);
+    }
+    // The frame: the task queued before it runs with the usual 16 ms.
+    h.sched.runFrames();
+    expect(h.sched.tasks).toHaveLength(1);
+    const after = timed();
+    expect(after).toBeGreaterThanOrEqual(16);
+    expect(after).toBeLessThanOrEqual(16.5);
+    h.sched.runTasks();
+    expect(h.scanner.mentions().filter((m) => m.entity === 'vitaly-churkin')).toHaveLength(200);
+    expect(h.scanner.idle()).toBe(true);
+    expect(h.errors).toEqual([]);
+  });
+
   it('never reads viewport blocks inside an editable region, nor ones the walk has read', async () => {
     const doc = loadPage(`<!doctype html><html><body>
       <p id="a">Vitaly Churkin spoke.</p>
