@@ -111,8 +111,18 @@ function aloneFrameAfterDcl(p: PageResult): Stat | null {
  * The page alone's first frame after DOMContentLoaded when the scan has work left after its
  * first chunk (which can only follow that frame); null on a page the first chunk reads whole.
  */
-function frameTheScanFollows(p: PageResult | undefined): Stat | null {
-  return p && p.textChars > FIRST_CHUNK_CHARS ? aloneFrameAfterDcl(p) : null;
+function frameTheScanFollows(p: PageResult | undefined, browser: string): Stat | null {
+  return p && p.textChars > FIRST_CHUNK_CHARS && waitsForFirstFrame(browser) ? aloneFrameAfterDcl(p) : null;
+}
+
+/**
+ * Whether the content script leaves the rest of the scan for after the page's first frame in
+ * this browser: Chromium's build does; Firefox's reads on in short tasks in the wait for that
+ * frame (entrypoints/content/app.ts, READ_BEFORE_FIRST_FRAME_MS; bench/README.md, fourteenth
+ * pass), so there the frame bounds nothing.
+ */
+function waitsForFirstFrame(browser: string): boolean {
+  return browser !== 'firefox';
 }
 
 /**
@@ -124,12 +134,13 @@ function frameTheScanFollows(p: PageResult | undefined): Stat | null {
  * beyond the first chunk). The rest of the scan runs after that frame; only a whole scan
  * inside the DOMContentLoaded task could be done sooner, and it would hold the page's first
  * paint back by its length. (Read before the frame in short tasks instead, at either
- * priority, the rest got no time there in Chromium: bench/README.md, thirteenth pass.) The
+ * priority, the rest got no time there in Chromium: bench/README.md, thirteenth pass.) Not in
+ * a browser whose build reads the rest in that wait (waitsForFirstFrame). The
  * second reason only with `world` (where the walk and matcher ran), for rows that do not give
  * it already.
  */
-function frameBound(p: PageResult | undefined, settled: Stat | null, targetMs: number, target: string, world?: string): string {
-  const frame = frameTheScanFollows(p);
+function frameBound(p: PageResult | undefined, browser: string, settled: Stat | null, targetMs: number, target: string, world?: string): string {
+  const frame = frameTheScanFollows(p, browser);
   if (!p || !frame || !settled || settled.median <= targetMs || settled.median <= frame.median) return '';
   const rest = `the scan's part after the DOMContentLoaded task (beyond its first ${num(FIRST_CHUNK_CHARS, 0)} characters) can only follow that frame`;
   if (targetMs < frame.median) return `; out of reach without holding back the page's first paint: the page alone ends its first frame after DOMContentLoaded ${ms(frame)} ms after it, later than ${target} (${num(targetMs, 1)} ms), and ${rest}`;
@@ -184,14 +195,16 @@ function settingsLateBound(runs: readonly FactcardSample[], settled: Stat | null
  * The big page's "by a wide margin": how far ahead of `markRegExp()` Factcard settled, and the
  * widest margin a scan that lets the page paint first can have — the scan's part after the
  * DOMContentLoaded task follows the page's own first frame, so it cannot settle before that
- * frame ends (the page alone's figure). Empty when Factcard is not ahead, or for results
- * written before the frame was measured.
+ * frame ends (the page alone's figure). Only the margin where the scan does not wait for that
+ * frame (waitsForFirstFrame) or for results written before the frame was measured; empty when
+ * Factcard is not ahead.
  */
-function bigPageMargin(p: PageResult, settled: Stat | null, mark: Stat | null): string {
-  const frame = frameTheScanFollows(p);
-  if (!frame || !settled || !mark || settled.median >= mark.median) return '';
+function bigPageMargin(p: PageResult, browser: string, settled: Stat | null, mark: Stat | null): string {
+  if (!settled || !mark || settled.median >= mark.median) return '';
   const pct = (x: number): string => `${num((100 * x) / mark.median, 0)} %`;
   const ahead = mark.median - settled.median;
+  const frame = frameTheScanFollows(p, browser);
+  if (!frame) return `; ahead by ${num(ahead, 1)} ms (${pct(ahead)})`;
   const widest = Math.max(0, mark.median - frame.median);
   return `; ahead by ${num(ahead, 1)} ms (${pct(ahead)}); the widest margin open to a scan that lets the page paint first is ${num(widest, 1)} ms (${pct(widest)}): the page alone ends its first frame after DOMContentLoaded ${ms(frame)} ms after it, and the scan's part after the DOMContentLoaded task can only follow that frame`;
 }
@@ -316,7 +329,7 @@ function pageTables(b: BrowserResult, limitMs: number): string[] {
   }
   const delta = (a: Stat | null, z: Stat | null): string => (a && z ? `${a.median >= z.median ? '+' : '−'}${num(Math.abs(a.median - z.median), 1)}` : '–');
   lines.push(...tableAfter(
-    'What the page waits for, in ms from the first byte of its HTML (navigation timing `responseStart`): DOMContentLoaded, the first contentful paint, and the end of the first frame after DOMContentLoaded (its style, layout and paint; a task posted from its animation-frame callback), with Factcard and for the page alone (each in its own browser instance, on plain loads without the observer loop or the summary probe). The content script runs at `document_start`, before the page is parsed: its start-up delays DOMContentLoaded, the work it does in DOMContentLoaded comes before that frame, and the rest of its scan after it.',
+    'What the page waits for, in ms from the first byte of its HTML (navigation timing `responseStart`): DOMContentLoaded, the first contentful paint, and the end of the first frame after DOMContentLoaded (its style, layout and paint; a task posted from its animation-frame callback), with Factcard and for the page alone (each in its own browser instance, on plain loads without the observer loop or the summary probe). The content script runs at `document_start`, before the page is parsed: its start-up delays DOMContentLoaded, the work it does in DOMContentLoaded comes before that frame, and the rest of its scan ' + (waitsForFirstFrame(b.name) ? 'after it.' : 'in short tasks in the wait for it and after it.'),
     ['page', 'DOMContentLoaded with Factcard', 'page alone', 'Δ', 'first contentful paint with Factcard', 'page alone', 'Δ', 'first frame after DOMContentLoaded done, with Factcard', 'page alone', 'Δ'],
     b.pages.map((p) => {
       const d1 = stat(p.load.factcard.map((l) => l.dcl));
@@ -375,17 +388,17 @@ function targets(r: BenchResult): string[] {
           ? `; out of reach for a content script in ${world} that finds the names with Factcard's matcher (the fastest in the matcher table below): reading every text node and matching it, nothing else, takes ${ms(scan)} ms there, as long as 3× the floor (${num(target, 1)} ms) or longer`
           : '';
       const isoText = iso ? `; the same walk in an isolated world: ${ms(iso)} ms, settled = ${ratio(s, iso)} that${isoBound}` : '';
-      const bound = fl ? frameBound(p, s, 3 * fl.median, '3× the floor') : '';
+      const bound = fl ? frameBound(p, b.name, s, 3 * fl.median, '3× the floor') : '';
       rows.push(`| ${p?.label} page settled within 3× the TreeWalker floor | ${b.name} | ${ms(s)} vs ${ms(fl)} ms = ${ratio(s, fl)}${isoText}${bound} | ${ok(!!s && !!fl && s.median <= 3 * fl.median)} |`);
     }
     for (const p of b.pages) {
       const s = stat(p.factcard.map((x) => x.settle));
       const m = stat(p.markRegExp.map((x) => x.ms));
-      const bound = m ? frameBound(p, s, m.median, '`markRegExp()`, timed as one call on a loaded page', world) : '';
+      const bound = m ? frameBound(p, b.name, s, m.median, '`markRegExp()`, timed as one call on a loaded page', world) : '';
       // Judged on the call in the page's own world; the same call where a content script runs is shown beside it.
       const iso = markIsolatedStat(p);
       const isoText = iso ? `; the same call in an isolated world, where a content script runs: ${ms(iso)} ms${s && s.median <= iso.median && !!m && s.median >= m.median && iso.median > m.median ? ` (Factcard ${s.median < iso.median ? 'ahead of' : 'level with'} it there: ${b.name === 'firefox' ? 'every DOM call from a content script goes through Firefox\'s Xray wrappers' : 'every node a content script touches gets a wrapper of its own world'}, which the page's own call does not pay)` : ''}` : '';
-      const margin = p.key === '2m' ? bigPageMargin(p, s, m) : '';
+      const margin = p.key === '2m' ? bigPageMargin(p, b.name, s, m) : '';
       const late = m && !bound ? settingsLateBound(p.factcard, s, m.median, '`markRegExp()`') : '';
       rows.push(`| faster than mark.js \`markRegExp()\` on the ${p.label} page | ${b.name} | ${ms(s)} vs ${ms(m)} ms${isoText}${bound}${late}${margin} | ${ok(!!s && !!m && s.median < m.median)} |`);
     }

@@ -55,7 +55,8 @@ const BACKLOG_CHARS = 4096;
  * Text the first chunk reads at most (see start()): a small page whole, on a big one the first
  * screens. That chunk runs inside the page's DOMContentLoaded task, before its first frame;
  * on the 2 MB page a full 16 ms chunk and the drawing of everything it found made that task
- * 30–40 ms longer. The rest follows in tasks after the first frame.
+ * 30–40 ms longer. The rest follows in tasks after the first frame (or in short ones in the
+ * wait for it: readBeforeFirstFrameMs).
  */
 export const FIRST_CHUNK_CHARS = 16_384;
 
@@ -153,7 +154,8 @@ export class PageScanner {
     this.started = true;
     this.guard(() => {
       this.batcher.start();
-      // The first chunk runs now, in DOMContentLoaded; what it leaves comes after the first frame.
+      // The first chunk runs now, in DOMContentLoaded; what it leaves comes after the first frame
+      // (or in short tasks before it: readBeforeFirstFrameMs).
       this.afterFirstFrame = !!this.o.firstChunkNow && !this.doc.hidden;
       this.rescan();
       if (this.o.firstChunkNow) this.task(FIRST_CHUNK_CHARS, Math.max(this.budget, FIRST_CHUNK_MS));
