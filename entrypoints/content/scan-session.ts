@@ -135,7 +135,9 @@ export class ScanSession {
   }
 
   private stopScanner(): void {
-    this.scanner?.destroy();
+    // Nothing is drawn or shown without a scanner (the first start has nothing to clear).
+    if (!this.scanner) return;
+    this.scanner.destroy();
     this.scanner = null;
     this.d.drawn.set([]);
     this.d.onMentions([]);
