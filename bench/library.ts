@@ -116,7 +116,7 @@ async function browserBench(name: BrowserName, node: NodeResult[]): Promise<Brow
     ...Object.fromEntries(node.map((r) => [`/lib-${r.size}.json`, { type: 'application/json', body: JSON.stringify(r.index.index) }])),
   };
   const server = await startServer(routes);
-  const driver = await launch(name);
+  const driver = await launch(name, { preciseTimers: true });
   const row: BrowserRow = { browser: name, load: [], clickToMarked: null };
   try {
     for (const r of node) {

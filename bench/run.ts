@@ -69,7 +69,7 @@ async function measureBrowser(name: BrowserName, routes: Routes, origin: (p: str
   const names = pageNames();
   const pages: PageResult[] = [];
   const isChromium = name === 'chromium';
-  const plain: PlainBrowser = isChromium ? await launchPlainChromium() : await launchPlainFirefox();
+  const plain: PlainBrowser = isChromium ? await launchPlainChromium() : await launchPlainFirefox({ preciseTimers: true });
   const scanSource = scanFloorSource();
   const baselines = new Map<string, { floor: BaselineSample[]; floorIsolated: BaselineSample[]; scanFloor: BaselineSample[]; alone: PageResult['alone']; aloneLoad: LoadTiming[]; aloneDom: DomWorkSample[]; markDefault: BaselineSample[] | string; markRegExp: BaselineSample[]; markRegExpIsolated: BaselineSample[] }>();
   try {
@@ -101,7 +101,7 @@ async function measureBrowser(name: BrowserName, routes: Routes, origin: (p: str
     await plain.close();
   }
 
-  const driver: Driver = await launch(name);
+  const driver: Driver = await launch(name, { preciseTimers: true });
   let dynamic: BrowserResult['dynamic'] = null;
   let soak: SoakResult | null = null;
   let hover: BrowserResult['hover'] = null;

@@ -36,6 +36,9 @@ function toSNode(n: BidiNode): SNode {
   return { tag: v.nodeType === 11 ? '#shadow' : (v.localName ?? '#node'), attrs: v.attributes ?? {}, children, ref: n.sharedId };
 }
 
+/** Firefox's clocks to the microsecond (see LaunchOptions.preciseTimers). */
+export const PRECISE_TIMERS = { 'privacy.reduceTimerPrecision': false } as const;
+
 const bidi = (b: Browser) => (b as unknown as { connection: BidiConnection }).connection;
 const contextId = (p: Page) => (p.mainFrame() as unknown as { _id: string })._id;
 
@@ -155,6 +158,7 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Driver> {
       'browser.safebrowsing.update.enabled': false,
       // The harness installs the extension as a temporary add-on, which Firefox removes at
       // shutdown; with a kept profile, keep its storage as an installed add-on's is kept.
+      ...(opts.preciseTimers ? PRECISE_TIMERS : {}),
       ...(opts.profile ? { 'extensions.webextensions.keepStorageOnUninstall': true, 'extensions.webextensions.keepUuidOnUninstall': true } : {}),
     },
   });

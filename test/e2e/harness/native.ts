@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type CDPSession, type Page as PwPage } from 'playwright-core';
 import puppeteer, { type Page as PpPage } from 'puppeteer-core';
-import type { TestPage } from './driver';
+import type { LaunchOptions, TestPage } from './driver';
+import { PRECISE_TIMERS } from './firefox';
 
 /** The playwright-core page behind a Chromium TestPage (ChromiumPage keeps it as `page`). */
 export function playwrightPage(p: TestPage): PwPage {
@@ -81,7 +82,7 @@ export async function launchPlainChromium(): Promise<PlainBrowser> {
 }
 
 /** Firefox ESR over BiDi, as the harness launches it, but with no add-on installed. */
-export async function launchPlainFirefox(): Promise<PlainBrowser> {
+export async function launchPlainFirefox(opts: Pick<LaunchOptions, 'preciseTimers'> = {}): Promise<PlainBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'factcard-plain-firefox-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -90,7 +91,7 @@ export async function launchPlainFirefox(): Promise<PlainBrowser> {
     protocol: 'webDriverBiDi',
     userDataDir: profile,
     defaultViewport: { width: 1280, height: 900 },
-    extraPrefsFirefox: { 'network.captive-portal-service.enabled': false, 'browser.safebrowsing.update.enabled': false },
+    extraPrefsFirefox: { 'network.captive-portal-service.enabled': false, 'browser.safebrowsing.update.enabled': false, ...(opts.preciseTimers ? PRECISE_TIMERS : {}) },
   });
   return {
     async open(url) {
