@@ -9,6 +9,7 @@
 // difference from the same page in the same browser without the extension.
 //
 // Figures only; nothing fails on a time. Options: PROFILE_RUNS (default 3; medians).
+// PROFILE_BROWSER=firefox: the same split in Firefox, from the Gecko profiler (profile-firefox.ts).
 
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -17,6 +18,8 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession } from 'playwright-core';
 import { startServer, type PageServer } from '../test/e2e/harness';
 import { staticPage, type BenchPage } from './pages';
+import { profileFirefox } from './profile-firefox';
+import { JOB_ORDER, fmt, jobOf } from './profile-jobs';
 import { stat } from './stats';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -27,27 +30,11 @@ const SAMPLING_US = 100;
 /** PROFILE_TOP=N prints the N functions that cost most, over all runs (to tune the job rules). */
 const TOP = new Map<string, number>();
 
-/** Jobs, by the function the time is charged to (first matching rule wins). */
-const JOBS: [job: string, test: RegExp][] = [
-  ['settings', /settings|storage|getItem|parseSettings|migrat|valibot|^_?parse$|^safeParse/i],
-  ['ranges', /rangeFor|pieceAt|createRange|setStart|setEnd|rangeOf/],
-  ['matching', /^find$|findIn|matchAt|walkTrie|^walk$|^pick$|onWordBoundaries|nameContextAllows|codePointBefore|fold|^match$|typeOf|normaliz|isWord|caseFold|unitFlags|exactUnit|tables|classifyUnit|classifyFast|classifyByRegex|spanHasCase/i],
-  ['collection', /^(data|textContent|querySelector|nextSibling|firstChild|parentNode|nodeType|localName|getAttribute|hasAttribute|hasAttributes|isConnected|contains|compareDocumentPosition|charCodeAt|strSlice)$|RunWalker|RunBuilder|^step$|^enter$|^exit$|addText|addPlainText|addBreak|emit|flush|isSpace|isDropped|take|classify|isBlockTag|isFlat|readFlat|mapFlatBlock|nearestBlock|readAhead|fullWalker|walker|unreadBlocks|probe|onRun|onBlock|isOwnNode|editable/i],
-  ['publishing', /publish|applyFirstReference|keepsFirstReference|countsByEntity|changed|onMentions|summary|report|matchInOrder|^task$/i],
-  ['drawing', /Highlight|draw|update|setStyle|adopt|ensure|register|syncObserved|observe|intersect/i],
-  ['start-up', /loadMatcher|decode|startFactcard|main|whenParsed|CardController|ScanSession|CardHost|^$/],
-];
-
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string };
   hitCount?: number;
   children?: number[];
-}
-
-function jobOf(fn: string): string {
-  for (const [job, test] of JOBS) if (test.test(fn)) return job;
-  return 'other';
 }
 
 /** ms per job of the content script's samples. */
@@ -128,8 +115,6 @@ async function profileOnce(context: BrowserContext, url: string, quietMs: number
   return { jobs, style: (m.get('RecalcStyleDuration') ?? 0) * 1000, layout: (m.get('LayoutDuration') ?? 0) * 1000, script: (m.get('ScriptDuration') ?? 0) * 1000 };
 }
 
-const JOB_ORDER = ['start-up', 'settings', 'collection', 'matching', 'ranges', 'publishing', 'drawing', 'other'];
-const fmt = (n: number): string => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
 
 async function main(): Promise<void> {
   if (!process.env.PROFILE_EXT) execFileSync('npx', ['wxt', 'build', '-b', 'chrome'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, FACTCARD_PROFILE_BUILD: '1' } });
@@ -171,7 +156,7 @@ async function main(): Promise<void> {
   process.stdout.write(`Chromium, ms, median of ${RUNS} runs (CPU samples every ${SAMPLING_US} µs, charged to the innermost content-script function; style and layout: Performance metrics with the extension minus without)\n\n${head}\n${rows.join('\n')}\n`);
 }
 
-main().catch((e: unknown) => {
+(process.env.PROFILE_BROWSER === 'firefox' ? profileFirefox() : main()).catch((e: unknown) => {
   process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
   process.exit(1);
 });

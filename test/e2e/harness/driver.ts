@@ -17,6 +17,8 @@ export interface LaunchOptions {
    * whole milliseconds with jitter, too coarse for a page that takes 8 ms. Only the clocks change.
    */
   preciseTimers?: boolean;
+  /** Firefox: extra environment for the browser process (the Gecko profiler's start-up variables: bench/profile-firefox.ts). */
+  env?: Record<string, string>;
 }
 
 export interface Clip {

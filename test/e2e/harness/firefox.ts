@@ -150,6 +150,7 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Driver> {
     userDataDir: profile,
     args: ['--remote-allow-system-access'],
     defaultViewport: { width: 1280, height: 900 },
+    ...(opts.env ? { env: { ...process.env, ...opts.env } } : {}),
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXT_UUID }),
       // Dark mode for screenshots: 0 = dark, 1 = light (content preference override).

@@ -82,7 +82,7 @@ export async function launchPlainChromium(): Promise<PlainBrowser> {
 }
 
 /** Firefox ESR over BiDi, as the harness launches it, but with no add-on installed. */
-export async function launchPlainFirefox(opts: Pick<LaunchOptions, 'preciseTimers'> = {}): Promise<PlainBrowser> {
+export async function launchPlainFirefox(opts: Pick<LaunchOptions, 'preciseTimers' | 'env'> = {}): Promise<PlainBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'factcard-plain-firefox-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -91,6 +91,7 @@ export async function launchPlainFirefox(opts: Pick<LaunchOptions, 'preciseTimer
     protocol: 'webDriverBiDi',
     userDataDir: profile,
     defaultViewport: { width: 1280, height: 900 },
+    ...(opts.env ? { env: { ...process.env, ...opts.env } } : {}),
     extraPrefsFirefox: { 'network.captive-portal-service.enabled': false, 'browser.safebrowsing.update.enabled': false, ...(opts.preciseTimers ? PRECISE_TIMERS : {}) },
   });
   return {
