@@ -110,7 +110,6 @@ export function startFactcard(ctx: ContentScriptContext, settings: SettingsRead 
   const { signal } = ctx;
   const isTop = window === window.top;
   const onError = reportProblem;
-  removeDeadPredecessors(doc);
 
   const highlighter = early ?? new Highlighter(doc, { onError });
   const drawn = new HighlightWindow({ doc, signal, draw: (list) => highlighter.update(list), onError });
@@ -186,6 +185,10 @@ export function startFactcard(ctx: ContentScriptContext, settings: SettingsRead 
   // (bench/README.md, twelfth pass). Nobody hovers, opens the popup or changes a setting
   // within a frame of the page's parsing.
   afterNextFrame(window, signal, () => {
+    // A card host a reloaded predecessor left behind goes before any card can open. Looking
+    // for one reads the whole document (~1 ms in Firefox on the 2 MB benchmark page): not
+    // in the task the page's first frame waits for.
+    removeDeadPredecessors(doc);
     trackPointer(ctx, doc, createHitTester(doc, () => session.mentions()), card, onError);
     if (isTop) {
       listen<ContentProtocol>(createContentHandlers({
