@@ -115,7 +115,6 @@ async function profileOnce(context: BrowserContext, url: string, quietMs: number
   return { jobs, style: (m.get('RecalcStyleDuration') ?? 0) * 1000, layout: (m.get('LayoutDuration') ?? 0) * 1000, script: (m.get('ScriptDuration') ?? 0) * 1000 };
 }
 
-
 async function main(): Promise<void> {
   if (!process.env.PROFILE_EXT) execFileSync('npx', ['wxt', 'build', '-b', 'chrome'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, FACTCARD_PROFILE_BUILD: '1' } });
   const pages: BenchPage[] = [staticPage('10k', '10 KB', 10_000), staticPage('200k', '200 KB', 200_000), staticPage('2m', '2 MB', 2_000_000)];

@@ -157,9 +157,9 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Driver> {
       'layout.css.prefers-color-scheme.content-override': opts.colorScheme === 'dark' ? 0 : 1,
       'network.captive-portal-service.enabled': false,
       'browser.safebrowsing.update.enabled': false,
+      ...(opts.preciseTimers ? PRECISE_TIMERS : {}),
       // The harness installs the extension as a temporary add-on, which Firefox removes at
       // shutdown; with a kept profile, keep its storage as an installed add-on's is kept.
-      ...(opts.preciseTimers ? PRECISE_TIMERS : {}),
       ...(opts.profile ? { 'extensions.webextensions.keepStorageOnUninstall': true, 'extensions.webextensions.keepUuidOnUninstall': true } : {}),
     },
   });
