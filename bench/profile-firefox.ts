@@ -68,13 +68,15 @@ function threadsOf(p: GeckoProfile): { thread: GeckoThread; startTime: number; c
   ];
 }
 
+/** ms per job and function over all loads (PROFILE_TOP prints the costliest). */
+const TOP = new Map<string, number>();
+
 /** A load's window, in ms since the epoch. */
-type Window = [from: number, to: number];
+type LoadWindow = [from: number, to: number];
 
 /** ms per job (and 'layout': the Layout category) in each window, over the web content processes' main threads. */
-function split(profile: GeckoProfile, windows: Window[]): { jobs: Map<string, number>; layout: number }[] {
+function split(profile: GeckoProfile, windows: LoadWindow[]): { jobs: Map<string, number>; layout: number }[] {
   const out = windows.map(() => ({ jobs: new Map<string, number>(), layout: 0 }));
-  const top = TOP;
   for (const { thread, startTime, categories } of threadsOf(profile)) {
     if (thread.name !== 'GeckoMain' || thread.processType !== 'tab') continue;
     const s = thread.samples.schema;
@@ -124,16 +126,14 @@ function split(profile: GeckoProfile, windows: Window[]): { jobs: Map<string, nu
       const jobs = out[w]!.jobs;
       jobs.set(job, (jobs.get(job) ?? 0) + ms);
       const key = `${job} ${fn || '(anonymous)'}`;
-      top.set(key, (top.get(key) ?? 0) + ms);
+      TOP.set(key, (TOP.get(key) ?? 0) + ms);
     }
   }
   return out;
 }
 
-const TOP = new Map<string, number>();
-
 /** Opens `url` in a fresh tab and waits for its highlights to be still; the load's window by the page's clock. */
-async function load(open: (url: string) => Promise<TestPage>, url: string, quietMs: number): Promise<Window> {
+async function load(open: (url: string) => Promise<TestPage>, url: string, quietMs: number): Promise<LoadWindow> {
   const from = Date.now();
   const page = await open(url);
   const [origin, last] = await evaluateText<[number, number]>(page, `(async () => {
@@ -192,12 +192,12 @@ async function profiled(withExtension: boolean, body: (open: (url: string) => Pr
 
 /** The pages' load windows (warm-up first, not counted) in one profiled browser. */
 async function profilePages(withExtension: boolean, pages: BenchPage[], url: (p: BenchPage) => string): Promise<Map<string, { jobs: Map<string, number>; layout: number }[]>> {
-  const windows = new Map<string, Window[]>();
+  const windows = new Map<string, LoadWindow[]>();
   const profile = await profiled(withExtension, async (open) => {
     for (const p of pages) {
       const quiet = p.key === '2m' ? 1500 : 800;
       await load(open, url(p), quiet); // warm-up
-      const list: Window[] = [];
+      const list: LoadWindow[] = [];
       for (let i = 0; i < RUNS; i++) list.push(await load(open, url(p), quiet));
       windows.set(p.key, list);
     }
