@@ -26,8 +26,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launch, sleep, startServer, type TestPage } from '../test/e2e/harness';
 import { evaluateText, launchPlainFirefox } from '../test/e2e/harness/native';
-import { staticPage, type BenchPage } from './pages';
-import { JOB_ORDER, fmt, jobOf } from './profile-jobs';
+import type { BenchPage } from './pages';
+import { JOB_ORDER, fmt, jobOf, profilePages, quietMsFor, waitStillSource } from './profile-jobs';
 import { stat } from './stats';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -136,18 +136,7 @@ function split(profile: GeckoProfile, windows: LoadWindow[]): { jobs: Map<string
 async function load(open: (url: string) => Promise<TestPage>, url: string, quietMs: number): Promise<LoadWindow> {
   const from = Date.now();
   const page = await open(url);
-  const [origin, last] = await evaluateText<[number, number]>(page, `(async () => {
-    const sizes = () => ['person', 'organization', 'group', 'place'].map((t) => CSS.highlights.get('factcard-' + t)?.size ?? -1).join();
-    let last = sizes();
-    let since = performance.now();
-    let changed = since;
-    while (performance.now() - since < ${quietMs}) {
-      await new Promise((r) => setTimeout(r, 20));
-      const now = sizes();
-      if (now !== last) { last = now; since = changed = performance.now(); }
-    }
-    return [performance.timeOrigin, changed];
-  })()`);
+  const [origin, last] = await evaluateText<[number, number]>(page, waitStillSource(quietMs));
   await page.close();
   // From the tab's opening (the navigation, the content script's start-up) to the last change.
   return [Math.min(from, origin), origin + last];
@@ -191,11 +180,11 @@ async function profiled(withExtension: boolean, body: (open: (url: string) => Pr
 }
 
 /** The pages' load windows (warm-up first, not counted) in one profiled browser. */
-async function profilePages(withExtension: boolean, pages: BenchPage[], url: (p: BenchPage) => string): Promise<Map<string, { jobs: Map<string, number>; layout: number }[]>> {
+async function profileLoads(withExtension: boolean, pages: BenchPage[], url: (p: BenchPage) => string): Promise<Map<string, { jobs: Map<string, number>; layout: number }[]>> {
   const windows = new Map<string, LoadWindow[]>();
   const profile = await profiled(withExtension, async (open) => {
     for (const p of pages) {
-      const quiet = p.key === '2m' ? 1500 : 800;
+      const quiet = quietMsFor(p);
       await load(open, url(p), quiet); // warm-up
       const list: LoadWindow[] = [];
       for (let i = 0; i < RUNS; i++) list.push(await load(open, url(p), quiet));
@@ -207,15 +196,15 @@ async function profilePages(withExtension: boolean, pages: BenchPage[], url: (p:
 
 export async function profileFirefox(): Promise<void> {
   if (!process.env.PROFILE_EXT) execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, FACTCARD_PROFILE_BUILD: '1' } });
-  const pages: BenchPage[] = [staticPage('10k', '10 KB', 10_000), staticPage('200k', '200 KB', 200_000), staticPage('2m', '2 MB', 2_000_000)];
+  const pages = profilePages();
   const server = await startServer(Object.fromEntries(pages.map((p) => [`/${p.key}.html`, { type: 'text/html; charset=utf-8', body: p.html }])));
   const url = (p: BenchPage): string => server.url(`/${p.key}.html`);
   const rows: string[] = [];
   try {
-    const withExt = await profilePages(true, pages, url);
+    const withExt = await profileLoads(true, pages, url);
     const top = Number(process.env.PROFILE_TOP ?? 0);
     if (top > 0) for (const [k, ms] of [...TOP].sort((a, b) => b[1] - a[1]).slice(0, top)) process.stderr.write(`  ${fmt(ms)} ms  ${k}\n`);
-    const without = await profilePages(false, pages, url);
+    const without = await profileLoads(false, pages, url);
     const med = (xs: number[]): number => stat(xs)?.median ?? 0;
     for (const p of pages) {
       const runs = withExt.get(p.key) ?? [];

@@ -1,7 +1,38 @@
-// The jobs `npm run bench:profile` splits the content script's CPU time into, by the name of
-// the function a sample is charged to (the innermost content-script function on its stack),
-// in both browsers' profiles (profile.ts: Chromium's V8 profiler; profile-firefox.ts: the
-// Gecko profiler).
+// What both of `npm run bench:profile`'s profilers share (profile.ts: Chromium's V8 profiler;
+// profile-firefox.ts: the Gecko profiler): the pages, when a load counts as done, and the jobs
+// the content script's CPU time is split into, by the name of the function a sample is charged
+// to (the innermost content-script function on its stack).
+
+import { staticPage, type BenchPage } from './pages';
+
+/** The generated pages both profilers load. */
+export function profilePages(): BenchPage[] {
+  return [staticPage('10k', '10 KB', 10_000), staticPage('200k', '200 KB', 200_000), staticPage('2m', '2 MB', 2_000_000)];
+}
+
+/** How long the highlights must stay unchanged before a load counts as done. */
+export function quietMsFor(page: BenchPage): number {
+  return page.key === '2m' ? 1500 : 800;
+}
+
+/**
+ * Page script: resolves once the highlight registry has not changed for `quietMs`, with
+ * [performance.timeOrigin, the time of its last change] (the page's clock).
+ */
+export function waitStillSource(quietMs: number): string {
+  return `(async () => {
+    const sizes = () => ['person', 'organization', 'group', 'place'].map((t) => CSS.highlights.get('factcard-' + t)?.size ?? -1).join();
+    let last = sizes();
+    let since = performance.now();
+    let changed = since;
+    while (performance.now() - since < ${quietMs}) {
+      await new Promise((r) => setTimeout(r, 20));
+      const now = sizes();
+      if (now !== last) { last = now; since = changed = performance.now(); }
+    }
+    return [performance.timeOrigin, changed];
+  })()`;
+}
 
 /** Jobs, by the function the time is charged to (first matching rule wins). */
 export const JOBS: [job: string, test: RegExp][] = [

@@ -17,9 +17,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession } from 'playwright-core';
 import { startServer, type PageServer } from '../test/e2e/harness';
-import { staticPage, type BenchPage } from './pages';
 import { profileFirefox } from './profile-firefox';
-import { JOB_ORDER, fmt, jobOf } from './profile-jobs';
+import { JOB_ORDER, fmt, jobOf, profilePages, quietMsFor, waitStillSource } from './profile-jobs';
 import { stat } from './stats';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -95,16 +94,7 @@ async function profileOnce(context: BrowserContext, url: string, quietMs: number
   }
   await page.goto(url, { waitUntil: 'load' });
   // The scan is done when the highlight registry has not changed for `quietMs`.
-  await page.evaluate(`(async () => {
-    const sizes = () => ['person', 'organization', 'group', 'place'].map((t) => CSS.highlights.get('factcard-' + t)?.size ?? -1).join();
-    let last = sizes();
-    let since = performance.now();
-    while (performance.now() - since < ${quietMs}) {
-      await new Promise((r) => setTimeout(r, 20));
-      const now = sizes();
-      if (now !== last) { last = now; since = performance.now(); }
-    }
-  })()`);
+  await page.evaluate(waitStillSource(quietMs));
   const m = await metrics(cdp);
   let jobs = new Map<string, number>();
   if (profile) {
@@ -117,7 +107,7 @@ async function profileOnce(context: BrowserContext, url: string, quietMs: number
 
 async function main(): Promise<void> {
   if (!process.env.PROFILE_EXT) execFileSync('npx', ['wxt', 'build', '-b', 'chrome'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, FACTCARD_PROFILE_BUILD: '1' } });
-  const pages: BenchPage[] = [staticPage('10k', '10 KB', 10_000), staticPage('200k', '200 KB', 200_000), staticPage('2m', '2 MB', 2_000_000)];
+  const pages = profilePages();
   const server: PageServer = await startServer(Object.fromEntries(pages.map((p) => [`/${p.key}.html`, { type: 'text/html', body: p.html }])));
   const ext = await launch(true);
   const plain = await launch(false);
@@ -125,7 +115,7 @@ async function main(): Promise<void> {
   try {
     for (const p of pages) {
       const url = server.url(`/${p.key}.html`);
-      const quiet = p.key === '2m' ? 1500 : 800;
+      const quiet = quietMsFor(p);
       const withExt: Run[] = [];
       const without: Run[] = [];
       await profileOnce(ext.context, url, quiet, true); // warm-up
