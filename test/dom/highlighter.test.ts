@@ -92,6 +92,36 @@ describe('Highlighter', () => {
     expect(fake.registry.size).toBe(0);
   });
 
+  it('leaves the highlights alone when asked to draw the mentions they hold, and refills one the page emptied', async () => {
+    const { doc, mentions } = await scanned(HTML);
+    const fake = fakeRegistry();
+    const hl = new Highlighter(doc, fake);
+    hl.update(mentions);
+    const person = fake.registry.get('factcard-person') as FakeHighlight;
+    const held = [...person];
+    let cleared = 0;
+    const clear = person.clear.bind(person);
+    person.clear = () => {
+      cleared++;
+      clear();
+    };
+    // The same mentions in a new array (the scan's next publish, the drawn window unmoved).
+    hl.update([...mentions]);
+    expect(cleared).toBe(0);
+    expect([...person]).toEqual(held);
+    // The page empties one: the next drawing refills it, even of the same mentions.
+    clear();
+    fake.registry.clear();
+    hl.update([...mentions]);
+    expect(cleared).toBe(1);
+    expect([...person]).toEqual(held);
+    expect(fake.registry.size).toBe(6);
+    // One mention fewer is a new drawing.
+    hl.update(mentions.slice(1));
+    expect(cleared).toBe(2);
+    expect(sizes(fake.registry)['factcard-person']).toBe(held.length - (mentions[0]!.type === 'person' ? 1 : 0));
+  });
+
   it('adopts its sheet on prepare(), before anything is drawn, once, after the page\'s own sheets', () => {
     const doc = loadPage('<html><body></body></html>');
     const win = doc.defaultView as unknown as typeof globalThis;
