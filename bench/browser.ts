@@ -7,6 +7,8 @@ import { createRequire } from 'node:module';
 import { poll, sleep, wordCenter, type Driver, type TestPage } from '../test/e2e/harness';
 import type { Page as PpPage } from 'puppeteer-core';
 import { cdpSession, evaluateText, type PlainBrowser } from '../test/e2e/harness/native';
+import { DEFAULT_SETTINGS } from '../core/settings';
+import { highlightCss } from '../dom/highlighter';
 import { FLOOR_WALK, markDefaultExpr, markRegExpExpr, PAGE_DOM_WORK, READ_STATE, STOP_OBSERVER, type ObserverState } from './observer';
 
 const require = createRequire(import.meta.url);
@@ -35,6 +37,12 @@ export interface FactcardSample {
    * in older results.
    */
   settingsByDcl?: boolean | null;
+  /**
+   * Whether Factcard's highlight stylesheet was in the page when its HTML had been parsed (the
+   * settings had come back by then): adopted later, it restyles a page that is already styled
+   * (sheetRestyleRun). Absent in older results.
+   */
+  sheetBeforeParsed?: boolean | null;
   /**
    * When the page first saw Factcard's highlights registered: the content script registers
    * them (empty) as soon as its settings say the page is on, or at its first drawing.
@@ -159,6 +167,7 @@ export async function factcardRun(driver: Driver, url: string, opts: { quietMs: 
       firstFrameIsFirstPaint: st.frame && st.firstPaint !== null ? st.firstPaint >= st.dcl : null,
       firstFrameAt: st.frame ? st.frame[0] - st.dcl : null,
       settingsByDcl: st.onAtDcl ?? null,
+      sheetBeforeParsed: st.sheetAtParsed ?? null,
       start: st.registered === null ? null : st.registered - st.dcl,
       work: st.registered === null ? null : settleAt - st.registered,
       mentions: st.count,
@@ -305,6 +314,32 @@ export async function floorRun(browser: PlainBrowser, url: string, world: 'main'
     const evaluate = world === 'main' ? evaluateText : evaluateIsolated;
     const r = await evaluate<{ ms: number; nodes: number; chars?: number; matches?: number }>(p, source);
     return { ms: r.ms, cut: false, detail: `${r.nodes} text nodes, ${r.matches === undefined ? `${r.chars} chars` : `${r.matches} matches`}` };
+  } finally {
+    await p.close();
+  }
+}
+
+/**
+ * What Factcard's highlight stylesheet costs a page that is styled already, without the
+ * extension: on the loaded page, style and layout brought up to date, then the stylesheet
+ * adopted (the content script's, for the default settings) and brought up to date again,
+ * timed. The content script adopts it as soon as its settings say the page is on; when they
+ * come back after the HTML was parsed, the browser pays this in its next frame.
+ */
+export async function sheetRestyleRun(browser: PlainBrowser, url: string): Promise<BaselineSample> {
+  const p = await browser.open(url);
+  try {
+    const css = JSON.stringify(highlightCss(DEFAULT_SETTINGS.highlightStyle, DEFAULT_SETTINGS.highlightColor));
+    const r = await evaluateText<{ ms: number }>(p, `(() => {
+      void document.body.offsetHeight;
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(${css});
+      const t0 = performance.now();
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      void document.body.offsetHeight;
+      return { ms: performance.now() - t0 };
+    })()`);
+    return { ms: r.ms, cut: false, detail: 'stylesheet adopted, style and layout up to date' };
   } finally {
     await p.close();
   }

@@ -25,7 +25,10 @@
 // the time the document's DOMContentLoaded listeners registered before the page's own took (a
 // document_start content script's: the scan's first chunk), from a window listener in its
 // capture phase, which runs before them, to the page's first listener; and whether Factcard's
-// highlights were registered when DOMContentLoaded began (its settings had come back).
+// highlights were registered when DOMContentLoaded began (its settings had come back), and
+// whether a stylesheet was adopted when the parser finished (readyState 'interactive'): the
+// generated pages adopt none, so one there is Factcard's highlight stylesheet, which it adopts
+// as soon as its settings say the page is on.
 // It also keeps long tasks (PerformanceObserver 'longtask', Chromium only), the last
 // pointermove (its event time stamp: when the pointer moved, which is where Factcard's dwell
 // counts from), when Factcard's card host enters the document, the frame that paints it and
@@ -36,7 +39,10 @@
 export const OBSERVER_SOURCE = `(function () {
   var st = window.__fcObs = { registered: null, first: null, last: null, count: 0, changes: [], longtasks: [],
     stop: false, lastMove: null, hostAt: null, hostFrame: null, paintedAt: null, batches: [], frame: null, firstPaint: null, frames: [], frameDone: null, frameAt: null,
-    dclIn: null, dclOut: null, onAtDcl: null };
+    dclIn: null, dclOut: null, onAtDcl: null, sheetAtParsed: null };
+  document.addEventListener('readystatechange', function () {
+    if (document.readyState === 'interactive' && st.sheetAtParsed === null) st.sheetAtParsed = (document.adoptedStyleSheets || []).length > 0;
+  });
   var names = ['factcard-person', 'factcard-organization', 'factcard-group', 'factcard-place'];
   // A window listener in its capture phase runs before every DOMContentLoaded listener of the
   // document, a content script's included; the page's own listener below runs after those
@@ -188,6 +194,8 @@ export interface ObserverState {
   dclOut?: number | null;
   /** Whether any of Factcard's highlights was registered when DOMContentLoaded began (its settings had said the page is on). */
   onAtDcl?: boolean | null;
+  /** Whether a stylesheet (Factcard's, on the generated pages) was adopted when the parser finished. */
+  sheetAtParsed?: boolean | null;
 }
 
 export const READ_STATE = `(() => {
@@ -197,7 +205,7 @@ export const READ_STATE = `(() => {
   return { dcl: nav ? nav.domContentLoadedEventStart : 0, responseStart: nav ? nav.responseStart : 0, fcp: fcp ? fcp.startTime : null, load: nav ? nav.loadEventEnd : 0, now: performance.now(),
     registered: s.registered, first: s.first, last: s.last, count: s.count, changes: s.changes, longtasks: s.longtasks,
     lastMove: s.lastMove, hostAt: s.hostAt, hostFrame: s.hostFrame, paintedAt: s.paintedAt, batches: s.batches, frame: s.frame, firstPaint: s.firstPaint, frames: s.frames, frameDone: s.frameDone, frameAt: s.frameAt,
-    dclIn: s.dclIn, dclOut: s.dclOut, onAtDcl: s.onAtDcl };
+    dclIn: s.dclIn, dclOut: s.dclOut, onAtDcl: s.onAtDcl, sheetAtParsed: s.sheetAtParsed };
 })()`;
 
 export const STOP_OBSERVER = 'window.__fcObs.stop = true';

@@ -13,7 +13,7 @@ import { DEFAULT_SETTINGS } from '../core/settings';
 import { assertBuilt, launch, poll, startServer, type BrowserName, type Driver } from '../test/e2e/harness';
 import { evaluateText, launchPlainChromium, launchPlainFirefox, type PlainBrowser } from '../test/e2e/harness/native';
 import type { Routes } from '../test/e2e/harness/server';
-import { dynamicRun, factcardRun, floorRun, hoverRun, markRun, pageDomWorkRun, plainPageRun, soakRun, type BaselineSample, type DomWorkSample, type FactcardSample, type LoadTiming, type SoakResult } from './browser';
+import { dynamicRun, factcardRun, floorRun, hoverRun, markRun, pageDomWorkRun, plainPageRun, sheetRestyleRun, soakRun, type BaselineSample, type DomWorkSample, type FactcardSample, type LoadTiming, type SoakResult } from './browser';
 import { scanContent } from '../scripts/scan';
 import type { Dataset } from '../core/dataset-types';
 import { readFileSync } from 'node:fs';
@@ -34,11 +34,12 @@ const BROWSERS = (process.env.BENCH_BROWSERS?.split(',') as BrowserName[] | unde
 const MARK_LIMIT_MS = QUICK ? 3_000 : 30_000;
 const log = (line: string): void => void process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
 
-// The 10 KB page gets more loads: its figures are a few ms, on Firefox's whole-ms clock, and
-// its rows split the loads by when the settings came back (report.ts, settingsLateBound).
+// The 10 KB and 200 KB pages get more loads: their rows compare figures a few ms apart (one
+// load more or less moved a median past `markRegExp()`'s from one run to the next), and split
+// the loads by when the settings came back (report.ts, settingsLateBound, sheetBound).
 const PAGES: { page: BenchPage; runs: number; warmup: number }[] = [
   { page: staticPage('10k', '10 KB', 10_000), runs: QUICK ? 2 : 9, warmup: 1 },
-  { page: staticPage('200k', '200 KB', 200_000), runs: QUICK ? 2 : 5, warmup: 1 },
+  { page: staticPage('200k', '200 KB', 200_000), runs: QUICK ? 2 : 9, warmup: 1 },
   { page: staticPage('2m', '2 MB', 2_000_000), runs: QUICK ? 1 : 5, warmup: 1 },
 ];
 
@@ -71,7 +72,7 @@ async function measureBrowser(name: BrowserName, routes: Routes, origin: (p: str
   const isChromium = name === 'chromium';
   const plain: PlainBrowser = isChromium ? await launchPlainChromium() : await launchPlainFirefox({ preciseTimers: true });
   const scanSource = scanFloorSource();
-  const baselines = new Map<string, { floor: BaselineSample[]; floorIsolated: BaselineSample[]; scanFloor: BaselineSample[]; alone: PageResult['alone']; aloneLoad: LoadTiming[]; aloneDom: DomWorkSample[]; markDefault: BaselineSample[] | string; markRegExp: BaselineSample[]; markRegExpIsolated: BaselineSample[] }>();
+  const baselines = new Map<string, { floor: BaselineSample[]; floorIsolated: BaselineSample[]; scanFloor: BaselineSample[]; alone: PageResult['alone']; aloneLoad: LoadTiming[]; aloneDom: DomWorkSample[]; markDefault: BaselineSample[] | string; markRegExp: BaselineSample[]; markRegExpIsolated: BaselineSample[]; sheetRestyle: BaselineSample[] }>();
   try {
     for (const { page, runs, warmup } of PAGES) {
       const url = origin(`/${page.key}.html`);
@@ -89,13 +90,15 @@ async function measureBrowser(name: BrowserName, routes: Routes, origin: (p: str
       const markRegExp = await repeat(runs, warmup, () => markRun(plain, url, 'regexp', names, MARK_LIMIT_MS));
       // The same call where a content script runs (an isolated world; Firefox: Xray wrappers).
       const markRegExpIsolated = await repeat(runs, warmup, () => markRun(plain, url, 'regexp', names, MARK_LIMIT_MS, 'isolated'));
+      // What Factcard's highlight stylesheet costs the page once it is styled (the settings came late).
+      const sheetRestyle = await repeat(runs, warmup, () => sheetRestyleRun(plain, url));
       let markDefault: BaselineSample[] | string;
       if (!isChromium) markDefault = 'n/a (run in Chromium only, to keep the suite under 10 minutes)';
       else {
         const first = await markRun(plain, url, 'default', names, MARK_LIMIT_MS);
         markDefault = first.cut ? [first] : [first, ...(await repeat(Math.max(1, runs - 2), 0, () => markRun(plain, url, 'default', names, MARK_LIMIT_MS)))];
       }
-      baselines.set(page.key, { floor, floorIsolated, scanFloor, alone, aloneLoad: aloneRuns.map((r) => r.load), aloneDom, markDefault, markRegExp, markRegExpIsolated });
+      baselines.set(page.key, { floor, floorIsolated, scanFloor, alone, aloneLoad: aloneRuns.map((r) => r.load), aloneDom, markDefault, markRegExp, markRegExpIsolated, sheetRestyle });
     }
   } finally {
     await plain.close();
@@ -117,7 +120,7 @@ async function measureBrowser(name: BrowserName, routes: Routes, origin: (p: str
       const withLoad = await repeat(runs, warmup, () => plainPageRun(driver, url, false));
       const withDom = await repeat(runs, warmup, () => pageDomWorkRun(driver, url, domWorkAfter(page)));
       const b = baselines.get(page.key)!;
-      pages.push({ load: { factcard: withLoad.map((r) => r.load), alone: b.aloneLoad }, domWork: { factcard: withDom, alone: b.aloneDom }, key: page.key, label: page.label, textChars: page.textChars, htmlBytes: Buffer.byteLength(page.html), textNodes: Number(/^(\d+)/.exec(b.floor[0]?.detail ?? '')?.[1] ?? 0), factcard: samples, floor: b.floor, floorIsolated: b.floorIsolated, scanFloor: b.scanFloor, alone: b.alone, markDefault: b.markDefault, markRegExp: b.markRegExp, markRegExpIsolated: b.markRegExpIsolated });
+      pages.push({ load: { factcard: withLoad.map((r) => r.load), alone: b.aloneLoad }, domWork: { factcard: withDom, alone: b.aloneDom }, key: page.key, label: page.label, textChars: page.textChars, htmlBytes: Buffer.byteLength(page.html), textNodes: Number(/^(\d+)/.exec(b.floor[0]?.detail ?? '')?.[1] ?? 0), factcard: samples, floor: b.floor, floorIsolated: b.floorIsolated, scanFloor: b.scanFloor, alone: b.alone, markDefault: b.markDefault, markRegExp: b.markRegExp, markRegExpIsolated: b.markRegExpIsolated, sheetRestyle: b.sheetRestyle });
     }
 
     log(`${name}: dynamic page (1,000 paragraphs in 20 bursts)`);
