@@ -176,6 +176,16 @@ function worldBound(p: PageResult, settled: Stat | null, mark: Stat, world: stri
 }
 
 /**
+ * The loads that recorded whether Factcard's stylesheet was in the page when its HTML had been
+ * parsed, how many of them it was, and what adopting it on the loaded page alone costs
+ * (sheetRestyleRun); null restyle for results written before these were measured.
+ */
+function sheetLoads(p: PageResult): { known: number; before: number; restyle: Stat | null } {
+  const known = p.factcard.filter((x) => x.sheetBeforeParsed === true || x.sheetBeforeParsed === false);
+  return { known: known.length, before: known.filter((x) => x.sheetBeforeParsed).length, restyle: stat(p.sheetRestyle?.map((x) => x.ms) ?? []) };
+}
+
+/**
  * Why Factcard settles after a target, when the measurements say so: in most loads its
  * settings came back after the page's HTML was parsed, so its highlight stylesheet came into a
  * page the browser had styled already, and the browser restyles the whole page for it in its
@@ -186,13 +196,12 @@ function worldBound(p: PageResult, settled: Stat | null, mark: Stat, world: stri
  * asynchronously. The bound holds when settled less that restyle is sooner than the target.
  */
 function sheetBound(p: PageResult, settled: Stat | null, targetMs: number, target: string): string {
-  const known = p.factcard.filter((x) => x.sheetBeforeParsed === true || x.sheetBeforeParsed === false);
-  const after = known.filter((x) => x.sheetBeforeParsed === false).length;
-  const restyle = stat(p.sheetRestyle?.map((x) => x.ms) ?? []);
-  if (!settled || !restyle || settled.median < targetMs || known.length === 0 || 2 * after <= known.length) return '';
+  const { known, before, restyle } = sheetLoads(p);
+  const after = known - before;
+  if (!settled || !restyle || settled.median < targetMs || known === 0 || 2 * after <= known) return '';
   const less = settled.median - restyle.median;
   if (less >= targetMs) return '';
-  return `; out of reach while the settings come back after the page is parsed: in ${after} of ${known.length} loads they did, so Factcard's highlight stylesheet came into a page the browser had styled already, and the browser restyles the whole page for it in its next frame (adopting the same stylesheet on the loaded page alone and bringing style and layout up to date: ${ms(restyle)} ms), which the rest of the scan follows; ${SETTINGS_WAIT}; settled less that restyle, ${num(less, 1)} ms, is sooner than ${target} (${num(targetMs, 1)} ms)`;
+  return `; out of reach while the settings come back after the page is parsed: in ${after} of ${known} loads they did, so Factcard's highlight stylesheet came into a page the browser had styled already, and the browser restyles the whole page for it in its next frame (adopting the same stylesheet on the loaded page alone and bringing style and layout up to date: ${ms(restyle)} ms), which the rest of the scan follows; ${SETTINGS_WAIT}; settled less that restyle, ${num(less, 1)} ms, is sooner than ${target} (${num(targetMs, 1)} ms)`;
 }
 
 /**
@@ -355,9 +364,8 @@ function pageTables(b: BrowserResult, limitMs: number): string[] {
     );
   }
   const sheets = b.pages.flatMap((p) => {
-    const known = p.factcard.filter((x) => x.sheetBeforeParsed === true || x.sheetBeforeParsed === false);
-    const restyle = stat(p.sheetRestyle?.map((x) => x.ms) ?? []);
-    return known.length > 0 && restyle ? [`${p.label}: ${known.filter((x) => x.sheetBeforeParsed).length} of ${known.length} loads, ${ms(restyle)} ms`] : [];
+    const { known, before, restyle } = sheetLoads(p);
+    return known > 0 && restyle ? [`${p.label}: ${before} of ${known} loads, ${ms(restyle)} ms`] : [];
   });
   if (sheets.length > 0) lines.push('', `Factcard's highlight stylesheet was in the page when its HTML had been parsed (its settings had come back by then), and adopting it on the loaded page alone, style and layout brought up to date, took: ${sheets.join('; ')}.`);
   lines.push('', '| page | HTML | text nodes | long tasks with Factcard: count, longest ms | page alone | JS heap with Factcard | page alone | heap Δ |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
