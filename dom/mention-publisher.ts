@@ -1,5 +1,5 @@
 // From matched runs to the published list of mentions: matches each run's text once, keeps
-// its candidates, and on every publish applies the first-reference rule (a weak alias counts
+// its matches, and on every publish applies the first-reference rule (a weak alias counts
 // only after a strong mention of its entity earlier in the page) over all runs in document
 // order, then the enabled-types filter.
 //
@@ -13,9 +13,8 @@
 import type { EntityType } from '../core/dataset-types';
 import { keepsFirstReference } from '../core/matcher/first-reference';
 import type { Matcher, TextMatch } from '../core/matcher-types';
-import { strSlice } from './builtins';
 import { LazyMention, type PageMention } from './page-mention';
-import type { Candidate, Entry } from './run-entry';
+import type { Entry } from './run-entry';
 
 export class MentionPublisher {
   enabledTypes: ReadonlySet<EntityType> | undefined;
@@ -31,7 +30,7 @@ export class MentionPublisher {
     return this.published;
   }
 
-  /** Matches one run's text; its candidates wait for the next publish. */
+  /** Matches one run's text; its matches wait for the next publish. */
   match(e: Entry): void {
     e.matched = true;
     let matches: TextMatch[];
@@ -41,18 +40,19 @@ export class MentionPublisher {
       this.onError?.(err);
       return;
     }
-    const cands: Candidate[] = [];
+    const run = e.run;
+    const len = run.text.length;
+    const mentions: (PageMention | null)[] = [];
     for (let i = 0; i < matches.length; i++) {
-      const m = matches[i];
-      if (!m) continue;
+      const m = matches[i]!;
       const type = this.matcher.typeOf(m.entity);
       // The offsets always lie in the run (the matcher read its text); the Range is made when needed.
-      const mention = type && m.start >= 0 && m.start < m.end && m.end <= e.run.text.length
-        ? new LazyMention(this.nextId++, m.entity, type, strSlice(e.run.text, m.start, m.end), e.run, m.start, m.end, m.weak)
+      mentions[mentions.length] = type && m.start >= 0 && m.start < m.end && m.end <= len
+        ? new LazyMention(this.nextId++, m.entity, type, run, m.start, m.end, m.weak)
         : null;
-      cands[cands.length] = { match: m, mention };
     }
-    e.candidates = cands;
+    e.matches = matches;
+    e.mentions = mentions;
   }
 
   /** The mentions of `entries` (all runs, in document order) after the rule and the filter. */
@@ -63,11 +63,10 @@ export class MentionPublisher {
     const types = this.enabledTypes;
     const out: PageMention[] = [];
     for (let i = 0; i < entries.length; i++) {
-      const cands = entries[i]!.candidates;
-      for (let c = 0; c < cands.length; c++) {
-        const cand = cands[c]!;
-        if (!keepsFirstReference(cand.match, seen)) continue;
-        const m = cand.mention;
+      const { matches, mentions } = entries[i]!;
+      for (let c = 0; c < matches.length; c++) {
+        if (!keepsFirstReference(matches[c]!, seen)) continue;
+        const m = mentions[c];
         if (m && (!types || types.has(m.type))) out[out.length] = m;
       }
     }

@@ -2,7 +2,7 @@
 // highlighter, hit testing, the card, the popup's counts) consumes.
 
 import type { EntityType } from '../core/dataset-types';
-import { builtinsFor, type Builtins } from './builtins';
+import { builtinsFor, strSlice, type Builtins } from './builtins';
 import { drawRangeFor, rangeFor } from './run-ranges';
 import type { TextRun } from './text-runs';
 
@@ -43,12 +43,16 @@ export class LazyMention implements PageMention {
     readonly id: number,
     readonly entity: string,
     readonly type: EntityType,
-    readonly text: string,
     readonly run: TextRun,
     readonly start: number,
     readonly end: number,
     readonly weak: boolean,
   ) {}
+
+  /** Sliced from the run's text when asked (the card, the popup): most mentions never are. */
+  get text(): string {
+    return strSlice(this.run.text, this.start, this.end);
+  }
 
   get block(): Element {
     return this.run.block;
