@@ -43,17 +43,16 @@ export class MentionPublisher {
     const run = e.run;
     const len = run.text.length;
     // Sized once: grown by appends, the arrays of the 2 MB page's runs held 0.2 MB of spare room.
-    const mentions = new Array<PageMention | null>(matches.length);
+    const found = new Array<LazyMention | TextMatch>(matches.length);
     for (let i = 0; i < matches.length; i++) {
       const m = matches[i]!;
       const type = this.matcher.typeOf(m.entity);
       // The offsets always lie in the run (the matcher read its text); the Range is made when needed.
-      mentions[i] = type && m.start >= 0 && m.start < m.end && m.end <= len
-        ? new LazyMention(this.nextId++, m.entity, type, run, m.start, m.end, m.weak)
-        : null;
+      found[i] = type && m.start >= 0 && m.start < m.end && m.end <= len
+        ? new LazyMention(this.nextId++, m.entity, type, run, m.start, m.end, m.weak, m.anchor)
+        : m;
     }
-    e.matches = matches;
-    e.mentions = mentions;
+    e.found = found;
   }
 
   /** The mentions of `entries` (all runs, in document order) after the rule and the filter. */
@@ -64,11 +63,11 @@ export class MentionPublisher {
     const types = this.enabledTypes;
     const out: PageMention[] = [];
     for (let i = 0; i < entries.length; i++) {
-      const { matches, mentions } = entries[i]!;
-      for (let c = 0; c < matches.length; c++) {
-        if (!keepsFirstReference(matches[c]!, seen)) continue;
-        const m = mentions[c];
-        if (m && (!types || types.has(m.type))) out[out.length] = m;
+      const found = entries[i]!.found;
+      for (let c = 0; c < found.length; c++) {
+        const m = found[c]!;
+        if (!keepsFirstReference(m, seen)) continue;
+        if (m instanceof LazyMention && (!types || types.has(m.type))) out[out.length] = m;
       }
     }
     this.published = out;

@@ -47,6 +47,8 @@ export class LazyMention implements PageMention {
     readonly start: number,
     readonly end: number,
     readonly weak: boolean,
+    /** The matcher's anchor for a weak match (what the first-reference rule reads; see TextMatch). */
+    readonly anchor?: string,
   ) {}
 
   /** Sliced from the run's text when asked (the card, the popup): most mentions never are. */
