@@ -420,7 +420,9 @@ function targets(r: BenchResult): string[] {
     const first = (key: string) => stat(pick(page(key)?.factcard ?? [], (s) => s.first));
     const world = b.name === 'firefox' ? "Firefox's sandbox" : 'an isolated world';
     const s10 = settle('10k');
-    rows.push(`| 10 KB page settled within one frame (16 ms) of DOMContentLoaded, settings read included | ${b.name} | ${ms(s10)} ms | ${ok(!!s10 && s10.median <= 16)} |`);
+    // Split by whether the settings had come by DOMContentLoaded, as the markRegExp() rows are.
+    const lateFrame = settingsLateBound(page('10k')?.factcard ?? [], s10, 16, 'one frame');
+    rows.push(`| 10 KB page settled within one frame (16 ms) of DOMContentLoaded, settings read included | ${b.name} | ${ms(s10)} ms${lateFrame} | ${ok(!!s10 && s10.median <= 16)} |`);
     for (const key of ['10k', '200k']) {
       const runs = page(key)?.factcard ?? [];
       const inFrame = runs.filter((x) => (x.firstFrameMentions ?? 0) > 0).length;
