@@ -32,6 +32,11 @@ export interface FactcardSample {
   /** When that frame's animation-frame callbacks ran (before its style, layout and paint). Absent in older results. */
   firstFrameAt?: number | null;
   /**
+   * When that frame was done (its style, layout and paint): the scan's part after the
+   * DOMContentLoaded task follows it in Chromium's build. Absent in older results.
+   */
+  firstFrameDone?: number | null;
+  /**
    * Whether the settings had come back by DOMContentLoaded: the page saw Factcard's highlights
    * registered (done as soon as the settings say the page is on) when that event began. Absent
    * in older results.
@@ -166,6 +171,7 @@ export async function factcardRun(driver: Driver, url: string, opts: { quietMs: 
       firstFrameMentions: st.frame ? st.frame[1] : null,
       firstFrameIsFirstPaint: st.frame && st.firstPaint !== null ? st.firstPaint >= st.dcl : null,
       firstFrameAt: st.frame ? st.frame[0] - st.dcl : null,
+      firstFrameDone: st.frameDone === null ? null : st.frameDone - st.dcl,
       settingsByDcl: st.onAtDcl ?? null,
       sheetBeforeParsed: st.sheetAtParsed ?? null,
       start: st.registered === null ? null : st.registered - st.dcl,

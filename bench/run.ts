@@ -7,7 +7,6 @@
 // matcher sets: a smoke run of the whole pipeline) · BENCH_NO_README=1.
 
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { assertBuilt, launch, poll, startServer, type BrowserName, type Driver } from '../test/e2e/harness';
@@ -23,7 +22,7 @@ import { scanFloorSource } from './scan-floor';
 import { syntheticAliases } from './matcher-data';
 import { machineInfo } from './machine';
 import { dynamicParagraphs, pageNames, staticPage, type BenchPage } from './pages';
-import { renderMarkdown, updateReadme, type BenchResult, type BrowserResult, type PageResult } from './report';
+import { writeResults, type BenchResult, type BrowserResult, type PageResult } from './report';
 import { bytesOf, contentScriptSize, datasetIndexJson, syntheticIndexJson } from './size';
 import { stat } from './stats';
 
@@ -212,14 +211,8 @@ async function main(): Promise<void> {
 
   const result: BenchResult = { date: new Date().toISOString(), durationS: 0, quick: QUICK, machine, sizes, browsers, matcher, markLimitMs: MARK_LIMIT_MS };
   result.durationS = Math.round((Date.now() - t0) / 1000);
-  const md = renderMarkdown(result);
-  const dir = join(ROOT, 'bench/results');
-  mkdirSync(dir, { recursive: true });
   // A quick smoke run never replaces the committed figures.
-  const stem = QUICK ? 'quick' : 'latest';
-  writeFileSync(join(dir, `${stem}.json`), JSON.stringify(result, null, 2) + '\n');
-  writeFileSync(join(dir, `${stem}.md`), md.replace('](bench/README.md)', '](../README.md)') + '\n');
-  if (process.env.BENCH_NO_README !== '1' && !QUICK) updateReadme(join(ROOT, 'README.md'), md);
+  const md = writeResults(ROOT, result, QUICK ? 'quick' : 'latest', { json: true, readme: process.env.BENCH_NO_README !== '1' && !QUICK });
   console.log(md);
   log(`done in ${result.durationS} s`);
 }
