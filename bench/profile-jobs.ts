@@ -39,13 +39,19 @@ export const JOBS: [job: string, test: RegExp][] = [
   ['settings', /settings|storage|getItem|parseSettings|migrat|valibot|^_?parse$|^safeParse/i],
   ['ranges', /rangeFor|pieceAt|createRange|setStart|setEnd|rangeOf/],
   ['matching', /^find$|findIn|matchAt|walkTrie|^walk$|^pick$|onWordBoundaries|nameContextAllows|codePointBefore|fold|^match$|typeOf|normaliz|isWord|caseFold|unitFlags|exactUnit|tables|classifyUnit|classifyFast|classifyByRegex|spanHasCase/i],
-  ['collection', /^(data|textContent|querySelector|nextSibling|firstChild|parentNode|nodeType|localName|getAttribute|hasAttribute|hasAttributes|isConnected|contains|compareDocumentPosition|charCodeAt|strSlice)$|RunWalker|RunBuilder|^step$|^enter$|^exit$|addText|addPlainText|addBreak|emit|flush|isSpace|isDropped|take|classify|isBlockTag|isFlat|readFlat|mapFlatBlock|nearestBlock|readAhead|fullWalker|walker|unreadBlocks|probe|onRun|onBlock|isOwnNode|editable/i],
+  ['collection', /^(data|textContent|querySelector|nextSibling|firstChild|parentNode|nodeType|localName|getAttribute|hasAttribute|hasAttributes|isConnected|contains|compareDocumentPosition|charCodeAt|strSlice)$|RunWalker|RunBuilder|^step$|^enter$|^exit$|addText|addPlainText|addBreak|emit|flush|isSpace|isDropped|take|classify|isBlockTag|isFlat|readFlat|mapFlatBlock|nearestBlock|readAhead|fullWalker|walker|unreadBlocks|probe|caret|onRun|onBlock|isOwnNode|editable/i],
   ['publishing', /publish|applyFirstReference|keepsFirstReference|countsByEntity|changed|onMentions|summary|report|matchInOrder|^task$/i],
   ['drawing', /Highlight|draw|update|setStyle|adopt|ensure|register|syncObserved|observe|intersect/i],
-  ['start-up', /loadMatcher|decode|startFactcard|main|whenParsed|CardController|ScanSession|CardHost|requireBrowserPolyfill|^$/],
+  ['start-up', /loadMatcher|decode|startFactcard|main|whenParsed|CardController|ScanSession|CardHost|requireBrowserPolyfill/],
 ];
 
-export function jobOf(fn: string): string {
+/**
+ * The job of a function, by its name. An anonymous one is the script's top level (start-up)
+ * when `topLevel` says so (the default, where the profiler gives no position), else 'other':
+ * a nameless callback is no sign of start-up.
+ */
+export function jobOf(fn: string, topLevel = true): string {
+  if (fn === '') return topLevel ? 'start-up' : 'other';
   for (const [job, test] of JOBS) if (test.test(fn)) return job;
   return 'other';
 }

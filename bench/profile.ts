@@ -31,7 +31,7 @@ const TOP = new Map<string, number>();
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string };
+  callFrame: { functionName: string; url: string; lineNumber?: number; columnNumber?: number };
   hitCount?: number;
   children?: number[];
 }
@@ -47,10 +47,12 @@ function split(nodes: ProfileNode[], isOurs: (url: string) => boolean): Map<stri
     let at: ProfileNode | undefined = n;
     while (at && !isOurs(at.callFrame.url)) at = parent.get(at.id);
     if (!at) continue;
-    const job = jobOf(at.callFrame.functionName);
+    // The bundle's top level is the wrapper function on its first lines (a comment line, then
+    // the wrapper); any other nameless function is a callback.
+    const job = jobOf(at.callFrame.functionName, (at.callFrame.lineNumber ?? 0) <= 1);
     const ms = (n.hitCount * SAMPLING_US) / 1000;
     out.set(job, (out.get(job) ?? 0) + ms);
-    const key = `${job} ${at.callFrame.functionName || '(top level)'}`;
+    const key = `${job} ${at.callFrame.functionName || `(anonymous ${at.callFrame.url.split('/').pop()}:${(at.callFrame.lineNumber ?? -1) + 1}:${(at.callFrame.columnNumber ?? -1) + 1})`}`;
     TOP.set(key, (TOP.get(key) ?? 0) + ms);
   }
   void byId;
