@@ -49,6 +49,11 @@ export const FLAT_INLINE_TAGS: readonly string[] = [
  */
 export const NOT_FLAT_SELECTOR = `:not(${FLAT_INLINE_TAGS.join(',')}),[contenteditable],[role]`;
 
+/** Whether `block` holds nothing but inline text (one native selector match over its subtree): see NOT_FLAT_SELECTOR. */
+export function isFlatBlock(b: Builtins, block: Element): boolean {
+  return b.querySelector(block, NOT_FLAT_SELECTOR) === null;
+}
+
 /** Own UI test passed in by the caller (the content script knows its host element). */
 export type OwnNodeTest = (n: Node) => boolean;
 

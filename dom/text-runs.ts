@@ -13,7 +13,7 @@
 // `toString()` equals the matched text up to this normalisation.
 
 import { type Builtins, charCodeAt, strSlice, TEXT_NODE, ELEMENT_NODE } from './builtins';
-import { BREAK_TAGS, classify, isBlockTag, NOT_FLAT_SELECTOR, type OwnNodeTest } from './block-rules';
+import { BREAK_TAGS, classify, isBlockTag, isFlatBlock, type OwnNodeTest } from './block-rules';
 
 /** A stretch of run text copied from one place in the DOM. */
 export interface Piece {
@@ -194,7 +194,7 @@ class FlatRun implements TextRun {
  * no longer reads as that one run of `text` (it changed since: its mutation has it re-read).
  */
 function mapFlatBlock(b: Builtins, block: Element, text: string): Piece[] {
-  if (!isFlat(b, block)) return [];
+  if (!isFlatBlock(b, block)) return [];
   const builder = new RunBuilder();
   const next = b.textNodesIn(block);
   for (let node = next(); node; node = next()) builder.addText(node, b.data(node));
@@ -202,10 +202,6 @@ function mapFlatBlock(b: Builtins, block: Element, text: string): Piece[] {
   return run && run.text === text ? run.pieces : [];
 }
 
-/** Whether `block` can be read flat (one native selector match over its subtree). */
-function isFlat(b: Builtins, block: Element): boolean {
-  return b.querySelector(block, NOT_FLAT_SELECTOR) === null;
-}
 
 export interface WalkOptions {
   isOwnNode?: OwnNodeTest;
@@ -284,7 +280,7 @@ export class RunWalker {
     if (isBlockTag(name)) {
       this.flush();
       if (!this.o.descendBlock(el, forced)) return false;
-      if (this.flat && isFlat(b, el)) {
+      if (this.flat && isFlatBlock(b, el)) {
         this.readFlat(el);
         return false;
       }
@@ -307,7 +303,7 @@ export class RunWalker {
     const b = this.b;
     if (!this.started) {
       this.started = true;
-      if (this.flat && isFlat(b, this.root)) {
+      if (this.flat && isFlatBlock(b, this.root)) {
         this.readFlat(this.root);
         this.next = null;
         return 'done';
