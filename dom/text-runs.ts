@@ -202,7 +202,6 @@ function mapFlatBlock(b: Builtins, block: Element, text: string): Piece[] {
   return run && run.text === text ? run.pieces : [];
 }
 
-
 export interface WalkOptions {
   isOwnNode?: OwnNodeTest;
   /**
