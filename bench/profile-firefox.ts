@@ -39,28 +39,32 @@ const CONTENT_SCRIPT = '/content-scripts/content.js';
 const SAVE = process.env.PROFILE_SAVE;
 
 /** A table of the Gecko profile's raw format: column names to indices, and rows. */
-interface Table {
+export interface Table {
   schema: Record<string, number>;
   data: unknown[][];
 }
 
-interface GeckoThread {
+export interface GeckoThread {
   name: string;
   processType?: string;
   samples: Table;
+  /** name, startTime, endTime, phase (0 instant, 1 interval, 2 start, 3 end), category, data. */
+  markers?: Table;
   stackTable: Table;
   frameTable: Table;
   stringTable: string[];
 }
 
-interface GeckoProfile {
+export interface GeckoProfile {
   meta: { startTime: number; categories?: { name: string }[] };
+  /** The documents each process showed: a marker's innerWindowID names its page here. */
+  pages?: { innerWindowID: number; url: string }[];
   threads: GeckoThread[];
   processes?: GeckoProfile[];
 }
 
 /** Every thread of the profile with its process's start time (ms since the epoch). */
-function threadsOf(p: GeckoProfile): { thread: GeckoThread; startTime: number; categories: string[] }[] {
+export function threadsOf(p: GeckoProfile): { thread: GeckoThread; startTime: number; categories: string[] }[] {
   const categories = (p.meta.categories ?? []).map((c) => c.name);
   return [
     ...p.threads.map((thread) => ({ thread, startTime: p.meta.startTime, categories })),
