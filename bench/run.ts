@@ -93,7 +93,7 @@ async function measureBrowser(name: BrowserName, routes: Routes, origin: (p: str
       // What Factcard's highlight stylesheet costs the page once it is styled (the settings came late).
       const sheetRestyle = await repeat(runs, warmup, () => sheetRestyleRun(plain, url));
       let markDefault: BaselineSample[] | string;
-      if (!isChromium) markDefault = 'n/a (run in Chromium only, to keep the suite under 10 minutes)';
+      if (!isChromium) markDefault = 'n/a (run in Chromium only: one call takes seconds to minutes a page)';
       else {
         const first = await markRun(plain, url, 'default', names, MARK_LIMIT_MS);
         markDefault = first.cut ? [first] : [first, ...(await repeat(Math.max(1, runs - 2), 0, () => markRun(plain, url, 'default', names, MARK_LIMIT_MS)))];
