@@ -23,6 +23,7 @@ import { loadDataset } from './harness/seed-page';
 import { setSettings } from './harness/settings';
 import { assertBuilt, BROWSERS, byFc, launch, poll, startServer, textOf, type Driver, type PageServer } from './harness';
 import { errorLog, type ErrorLog } from './hostile-support';
+import { ACTIVE_HIGHLIGHT, FLASH_HIGHLIGHT, TYPE_HIGHLIGHTS } from '../../dom/highlighter';
 
 /** The browsers' own background services (updates, remote settings, sign-in): never Factcard's. */
 const VENDOR = /(^|\.)(google\.com|googleapis\.com|gstatic\.com|gvt1\.com|gvt2\.com|mozilla\.com|mozilla\.net|mozilla\.org|firefox\.com|mozaws\.net)$/;
@@ -65,12 +66,28 @@ const FORGE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><
 const NAMES_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Names</title></head>
 <body><p>Russian Ambassador to the UN Vitaly Churkin spoke first; Matthew Rycroft answered.</p></body></html>`;
 
-/** What a page script sees of Factcard: its highlights, its adopted sheets, its elements. */
-const FOOTPRINT = () => ({
-  highlights: [...CSS.highlights.keys()].map(String).filter((k) => k.startsWith('factcard')).length,
-  sheets: document.adoptedStyleSheets.length,
-  elements: document.querySelectorAll('factcard-host').length,
-});
+/** Every highlight name Factcard's stylesheet styles. */
+const HIGHLIGHT_NAMES = [...Object.values(TYPE_HIGHLIGHTS), ACTIVE_HIGHLIGHT, FLASH_HIGHLIGHT];
+
+/**
+ * What a page script sees of Factcard: its highlights, its adopted sheets, its elements, and
+ * the highlight names its rules style as the page's computed style reports them (a stylesheet
+ * a manifest injects is in no list the page can read, but `getComputedStyle(el,
+ * '::highlight(name)')` shows its rules in both browsers).
+ */
+const FOOTPRINT = (names: string[]) => {
+  const p = document.querySelector('p') ?? document.body;
+  const styled = names.filter((n) => {
+    const s = getComputedStyle(p, `::highlight(${n})`);
+    return s.textDecorationLine !== 'none' || s.backgroundColor !== 'rgba(0, 0, 0, 0)';
+  });
+  return {
+    highlights: [...CSS.highlights.keys()].map(String).filter((k) => k.startsWith('factcard')).length,
+    sheets: document.adoptedStyleSheets.length,
+    elements: document.querySelectorAll('factcard-host').length,
+    styled: styled.length,
+  };
+};
 
 const SPY_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Spy</title>
 <style>
@@ -180,7 +197,7 @@ describe.each(BROWSERS)('%s: security and privacy', (browserName) => {
         await setSettings(driver, off);
         const page = await driver.open(server.url('/names.html'));
         await sleep(1500);
-        expect(await page.evaluate(FOOTPRINT), JSON.stringify(off)).toEqual({ highlights: 0, sheets: 0, elements: 0 });
+        expect(await page.evaluate(FOOTPRINT, HIGHLIGHT_NAMES), JSON.stringify(off)).toEqual({ highlights: 0, sheets: 0, elements: 0, styled: 0 });
         await page.close();
       }
     } finally {
@@ -189,9 +206,10 @@ describe.each(BROWSERS)('%s: security and privacy', (browserName) => {
     // The same look sees Factcard where it is on.
     const page = await driver.open(server.url('/names.html'));
     await waitForMarks(page, 2);
-    const on = await page.evaluate(FOOTPRINT);
+    const on = await page.evaluate(FOOTPRINT, HIGHLIGHT_NAMES);
     expect(on.highlights).toBeGreaterThan(0);
     expect(on.sheets).toBe(1);
+    expect(on.styled).toBeGreaterThan(0);
     await page.close();
   });
 
