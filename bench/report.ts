@@ -59,11 +59,22 @@ export interface BrowserResult {
   indexLoad: { label: string; bytes: number; load: Stat | null; firstFind: Stat | null }[];
 }
 
+/** Which build a run measured (absent in results from before 2026-11-29 06:00). */
+export interface BuildInfo {
+  /** Short commit hash of the checkout, or 'unknown' outside git. */
+  commit: string;
+  /** Whether tracked files had uncommitted changes (the build is then not the commit's). */
+  dirty: boolean;
+  /** First 12 hex digits of the SHA-256 of the built content script (content.js) per target. */
+  contentScript: { chrome: string | null; firefox: string | null };
+}
+
 export interface BenchResult {
   date: string;
   durationS: number;
   quick: boolean;
   machine: Machine;
+  build?: BuildInfo;
   sizes: {
     /** content.js, at document_start. */
     contentScript: { chrome: Bytes | null; firefox: Bytes | null };
@@ -508,10 +519,18 @@ function targets(r: BenchResult): string[] {
   return rows;
 }
 
+/** Which build the run measured, for the run's first line ('' for results that do not say). */
+function buildLine(b: BuildInfo | undefined): string {
+  if (!b) return '';
+  const { chrome, firefox } = b.contentScript;
+  const hashes = chrome === firefox ? `\`${chrome}\`` : `\`${chrome}\` (Chrome), \`${firefox}\` (Firefox)`;
+  return ` Built from ${b.commit}${b.dirty ? ' with uncommitted changes' : ''}; content script SHA-256 ${hashes}.`;
+}
+
 export function renderMarkdown(r: BenchResult): string {
   const m = r.machine;
   const out: string[] = [
-    `Run ${r.date.slice(0, 16).replace('T', ' ')} UTC${r.quick ? ' (QUICK smoke run: few runs, not for comparison)' : ''}, ${r.durationS} s in all, on ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB RAM, ${m.os}, load average ${m.loadAverage} at the start; ${m.chromium}; ${m.firefox}; Node ${m.node}. Method: [bench/README.md](bench/README.md).`,
+    `Run ${r.date.slice(0, 16).replace('T', ' ')} UTC${r.quick ? ' (QUICK smoke run: few runs, not for comparison)' : ''}, ${r.durationS} s in all, on ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB RAM, ${m.os}, load average ${m.loadAverage} at the start; ${m.chromium}; ${m.firefox}; Node ${m.node}.${buildLine(r.build)} Method: [bench/README.md](bench/README.md).`,
     '',
     ...targets(r),
   ];

@@ -22,8 +22,8 @@ import { scanFloorSource } from './scan-floor';
 import { syntheticAliases } from './matcher-data';
 import { machineInfo } from './machine';
 import { dynamicParagraphs, pageNames, staticPage, type BenchPage } from './pages';
-import { writeResults, type BenchResult, type BrowserResult, type PageResult } from './report';
-import { bytesOf, contentScriptSize, datasetIndexJson, syntheticIndexJson } from './size';
+import { writeResults, type BenchResult, type BrowserResult, type BuildInfo, type PageResult } from './report';
+import { bytesOf, contentScriptHash, contentScriptSize, datasetIndexJson, syntheticIndexJson } from './size';
 import { stat } from './stats';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -169,15 +169,29 @@ async function measureBrowser(name: BrowserName, routes: Routes, origin: (p: str
   return { name, pages, dynamic, soak, hover, hoverBig, indexLoad };
 }
 
+/** The commit this checkout is at, whether it has uncommitted changes, and the built scripts' hashes. */
+function builtFrom(): BuildInfo {
+  const git = (...args: string[]): string => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+  let commit = 'unknown';
+  let dirty = false;
+  try {
+    commit = git('rev-parse', '--short', 'HEAD');
+    dirty = git('status', '--porcelain', '--untracked-files=no').length > 0;
+  } catch {
+    // Not a git checkout (an unpacked copy): the hashes still say which build it was.
+  }
+  return { commit, dirty, contentScript: { chrome: contentScriptHash('chrome'), firefox: contentScriptHash('firefox') } };
+}
+
 async function main(): Promise<void> {
   const t0 = Date.now();
-  try {
-    assertBuilt();
-  } catch {
-    log('no build in .output/: running npm run build');
-    execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-    assertBuilt();
-  }
+  // Always this checkout's build: a build left in .output/ by an earlier command (another
+  // branch, or a bench:compare of uncommitted changes) would be measured under HEAD's name.
+  log('building this checkout (npm run build)');
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  assertBuilt();
+  const build = builtFrom();
+  log(`measuring ${build.commit}${build.dirty ? ' with uncommitted changes' : ''}: content script ${build.contentScript.chrome} (Chrome), ${build.contentScript.firefox} (Firefox)`);
   const machine = await machineInfo();
   log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB`);
 
@@ -209,7 +223,7 @@ async function main(): Promise<void> {
   log('matcher (Node)');
   const matcher = await runMatcherBench(QUICK ? { textChars: 300_000, runs: 3, warmup: 1, sizes: [10_000] } : { runs: 3, warmup: 1, log });
 
-  const result: BenchResult = { date: new Date().toISOString(), durationS: 0, quick: QUICK, machine, sizes, browsers, matcher, markLimitMs: MARK_LIMIT_MS };
+  const result: BenchResult = { date: new Date().toISOString(), durationS: 0, quick: QUICK, machine, build, sizes, browsers, matcher, markLimitMs: MARK_LIMIT_MS };
   result.durationS = Math.round((Date.now() - t0) / 1000);
   // A quick smoke run never replaces the committed figures.
   const md = writeResults(ROOT, result, QUICK ? 'quick' : 'latest', { json: true, readme: process.env.BENCH_NO_README !== '1' && !QUICK });

@@ -4,6 +4,7 @@
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { aliasEntriesFromDataset, compileIndex } from '../core/matcher';
 import type { Dataset } from '../core/dataset-types';
@@ -40,6 +41,15 @@ export function bytesOf(text: string | Buffer): Bytes {
 export function contentScriptSize(target: keyof typeof EXT_DIRS, name: ContentScriptName = 'content'): Bytes | null {
   const file = join(EXT_DIRS[target], `content-scripts/${name}.js`);
   return existsSync(file) ? bytesOf(readFileSync(file)) : null;
+}
+
+/**
+ * The first 12 hex digits of a built content script's SHA-256, or null when it is not built:
+ * which script a run measured, so that runs of the same build can be told from others.
+ */
+export function contentScriptHash(target: keyof typeof EXT_DIRS, name: ContentScriptName = 'content'): string | null {
+  const file = join(EXT_DIRS[target], `content-scripts/${name}.js`);
+  return existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 12) : null;
 }
 
 /** Every file under content-scripts/ of the Chrome build (CSS or chunks, should any appear). */
