@@ -1,8 +1,10 @@
 // `npm run bench:render`: renders bench/results/latest.json again into latest.md and the table
 // between README.md's bench markers, without measuring anything. For when the report's wording
-// changes (bench/report.ts) after a run: the figures stay the run's own.
+// changes (bench/report.ts) after a run: the figures stay the run's own. It renders the grid of
+// the runs before it too (bench/history.ts), judged by the same rules.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { writeHistory } from './history';
 import { writeResults, type BenchResult } from './report';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -19,4 +21,5 @@ if (result.quick) {
   process.exit(1);
 }
 writeResults(ROOT, result, 'latest', { json: false, readme: true });
-console.log(`bench:render: README.md and bench/results/latest.md rendered from ${path} (run of ${result.date})`);
+writeHistory(ROOT, true);
+console.log(`bench:render: README.md, bench/results/latest.md and history.md rendered from ${path} (run of ${result.date}) and the full runs before it`);

@@ -22,6 +22,7 @@ import { scanFloorSource } from './scan-floor';
 import { syntheticAliases } from './matcher-data';
 import { machineInfo } from './machine';
 import { dynamicParagraphs, pageNames, staticPage, type BenchPage } from './pages';
+import { writeHistory } from './history';
 import { writeResults, type BenchResult, type BrowserResult, type BuildInfo, type PageResult } from './report';
 import { bytesOf, contentScriptHash, contentScriptSize, datasetIndexJson, syntheticIndexJson } from './size';
 import { stat } from './stats';
@@ -228,6 +229,7 @@ async function main(): Promise<void> {
   // A quick smoke run never replaces the committed figures.
   const md = writeResults(ROOT, result, QUICK ? 'quick' : 'latest', { json: true, readme: process.env.BENCH_NO_README !== '1' && !QUICK });
   console.log(md);
+  if (!QUICK) writeHistory(ROOT, process.env.BENCH_NO_README !== '1');
   log(`done in ${result.durationS} s`);
 }
 

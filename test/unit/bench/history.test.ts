@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { historyMarkdown, type RunVerdicts } from '../../../bench/history';
+import { verdictOf, type Verdict } from '../../../bench/report';
+
+const run = (date: string, build: string, rows: [string, Verdict][]): RunVerdicts => ({
+  date,
+  build,
+  commit: `c${date.slice(-2)}`,
+  verdicts: new Map(rows.map(([k, v]) => [`${k} · chromium`, v])),
+  keys: rows.map(([k]) => `${k} · chromium`),
+});
+
+describe('bench history', () => {
+  it('tells a miss with a measured reason from a plain miss', () => {
+    expect(verdictOf({ target: 't', browser: 'chromium', measured: '12 ms', met: true })).toBe('met');
+    expect(verdictOf({ target: 't', browser: 'chromium', measured: '30 ms; out of reach for a content script: …', met: false })).toBe('bounded');
+    expect(verdictOf({ target: 't', browser: 'chromium', measured: '30 ms', met: false })).toBe('missed');
+    expect(verdictOf({ target: 't', browser: 'firefox', measured: 'no Long Tasks API', met: null })).toBe('n/a');
+  });
+
+  it('lays runs side by side, oldest first, counts each row and names each content script once', () => {
+    const md = historyMarkdown([
+      run('2026-11-28 10:01', '1/1 · 2/2 B', [['a', 'met']]),
+      run('2026-11-28 11:02', '1/1 · 2/2 B', [['a', 'missed'], ['b', 'met']]),
+      run('2026-11-28 12:03', '3/3 · 4/4 B, `abc`', [['a', 'bounded'], ['b', 'met']]),
+    ], 1);
+    const lines = md.split('\n');
+    expect(lines).toContain('| target | browser | 11-28 10:01 A | 11-28 11:02 A | 11-28 12:03 B | met | out of reach | missed |');
+    // Rows are the newest run's; a row a run did not have shows as '·'.
+    expect(lines).toContain('| a | chromium | ✅ | ❌ | ◐ | 1 | 1 | 1 |');
+    expect(lines).toContain('| b | chromium | · | ✅ | ✅ | 2 | 0 | 0 |');
+    expect(lines).toContain('- A: content script 1/1 · 2/2 B (Chrome · Firefox, raw/gzip), 2 runs, c01, c02');
+    expect(lines).toContain('- B: content script 3/3 · 4/4 B (Chrome · Firefox, raw/gzip), SHA-256 `abc` (Chrome), 1 run, c03');
+    expect(md).toContain('and 1 in the same span whose results this report cannot read');
+  });
+});
