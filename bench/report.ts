@@ -59,7 +59,7 @@ export interface BrowserResult {
   indexLoad: { label: string; bytes: number; load: Stat | null; firstFind: Stat | null }[];
 }
 
-/** Which build a run measured (absent in results from before 2026-11-29 06:00). */
+/** Which build a run measured (absent in results from before the twentieth pass, bench/README.md). */
 export interface BuildInfo {
   /** Short commit hash of the checkout, or 'unknown' outside git. */
   commit: string;
