@@ -14,33 +14,29 @@ import { targetRows, updateReadme, verdictOf, type BenchResult, type Verdict } f
 export interface RunVerdicts {
   /** The run's start, 'YYYY-MM-DD HH:MM' UTC. */
   date: string;
-  /** Which content script it measured: its SHA-256 prefix where the run recorded it, else its sizes. */
-  build: string;
+  /** The built content scripts' sizes, "raw/gzip · raw/gzip B" (Chrome · Firefox): what names a build in every run. */
+  sizes: string;
+  /** The Chrome content script's SHA-256 prefix, where the run recorded it (since the twentieth pass). */
+  hash: string | null;
   /** The commit it was built from (recorded by the run), or the commit that holds its results. */
   commit: string;
-  /** Per target row ("target · browser"), its verdict. */
+  /** Per target row ("target · browser"), its verdict, in the run's order. */
   verdicts: Map<string, Verdict>;
-  /** The rows in the run's order. */
-  keys: string[];
 }
-
-const rowKey = (target: string, browser: string): string => `${target} · ${browser}`;
 
 /** A run's verdicts; throws where this checkout's report cannot read results that old. */
 export function runVerdicts(r: BenchResult, commit: string): RunVerdicts {
-  const rows = targetRows(r);
-  const verdicts = new Map(rows.map((x) => [rowKey(x.target, x.browser), verdictOf(x)] as const));
+  const verdicts = new Map(targetRows(r).map((x) => [`${x.target} · ${x.browser}`, verdictOf(x)] as const));
   const size = (b: { raw: number; gzip: number } | null | undefined): string => (b ? `${b.raw}/${b.gzip}` : '–');
   const cs = r.sizes.contentScript;
-  // Sizes stand in for the hash in runs from before it was recorded; the same sizes are, in
-  // practice, the same script (a changed constant changes them too), but not by proof.
-  const build = `${size(cs.chrome)} · ${size(cs.firefox)} B`;
   return {
     date: r.date.slice(0, 16).replace('T', ' '),
-    build: r.build ? `${build}, \`${r.build.contentScript.chrome}\`` : build,
+    // Sizes stand in for the hash in runs from before it was recorded; the same sizes are, in
+    // practice, the same script (a changed constant changes them too), but not by proof.
+    sizes: `${size(cs.chrome)} · ${size(cs.firefox)} B`,
+    hash: r.build?.contentScript.chrome ?? null,
     commit: r.build ? `${r.build.commit}${r.build.dirty ? '+' : ''}` : commit,
     verdicts,
-    keys: [...verdicts.keys()],
   };
 }
 
@@ -52,22 +48,22 @@ export function historyMarkdown(runs: RunVerdicts[], skipped = 0): string {
   if (!newest) return 'No full run to show.';
   // The same content script gets the same letter, so a row's flips within one build show.
   const letters = new Map<string, string>();
-  for (const r of runs) if (!letters.has(sizesOf(r.build))) letters.set(sizesOf(r.build), String.fromCharCode(65 + letters.size));
-  const letter = (r: RunVerdicts): string => letters.get(sizesOf(r.build)) ?? '?';
+  for (const r of runs) if (!letters.has(r.sizes)) letters.set(r.sizes, String.fromCharCode(65 + letters.size));
+  const letter = (r: RunVerdicts): string => letters.get(r.sizes) ?? '?';
   const head = ['target', 'browser', ...runs.map((r) => `${r.date.slice(5)} ${letter(r)}`), 'met', 'out of reach', 'missed'];
   const lines = [
     `| ${head.join(' | ')} |`,
     `| --- | --- | ${runs.map(() => ':---:').join(' | ')} | ---: | ---: | ---: |`,
   ];
-  for (const key of newest.keys) {
+  for (const key of newest.verdicts.keys()) {
     const [target, browser] = key.split(' · ');
     const cells = runs.map((r) => r.verdicts.get(key));
     const count = (v: Verdict): number => cells.filter((c) => c === v).length;
     lines.push(`| ${target} | ${browser} | ${cells.map((c) => (c ? CELL[c] : '·')).join(' | ')} | ${count('met')} | ${count('bounded')} | ${count('missed')} |`);
   }
   const builds = [...letters.entries()].map(([sizes, l]) => {
-    const of = runs.filter((r) => sizesOf(r.build) === sizes);
-    const hashes = [...new Set(of.map((r) => r.build.split(', ')[1]).filter(Boolean))];
+    const of = runs.filter((r) => r.sizes === sizes);
+    const hashes = [...new Set(of.flatMap((r) => (r.hash ? [`\`${r.hash}\``] : [])))];
     return `${l}: content script ${sizes} (Chrome · Firefox, raw/gzip)${hashes.length ? `, SHA-256 ${hashes.join(', ')} (Chrome)` : ''}, ${of.length} run${of.length === 1 ? '' : 's'}, ${[...new Set(of.map((r) => r.commit))].join(', ')}`;
   });
   return [
@@ -79,39 +75,35 @@ export function historyMarkdown(runs: RunVerdicts[], skipped = 0): string {
   ].join('\n');
 }
 
-function sizesOf(build: string): string {
-  return build.split(',')[0] ?? build;
-}
-
-/** Every full run that git holds in bench/results/latest.json, and the working tree's if newer; oldest first. */
+/**
+ * The last `max` full runs: the working tree's bench/results/latest.json if git does not hold
+ * it yet, then every version git holds, newest first, read only as far as needed; oldest first.
+ */
 export function loadRuns(root: string, max: number): { runs: RunVerdicts[]; skipped: number } {
-  const results: { r: BenchResult | null; commit: string }[] = [];
-  const path = join(root, 'bench/results/latest.json');
-  const current = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as BenchResult) : null;
+  const git = (...args: string[]): string => execFileSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
+  let commits: string[] = [];
   try {
-    const git = (...args: string[]): string => execFileSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
-    for (const c of git('log', '--format=%h', '--', 'bench/results/latest.json').trim().split('\n').filter(Boolean)) {
-      let r: BenchResult | null = null;
-      try {
-        r = JSON.parse(git('show', `${c}:bench/results/latest.json`)) as BenchResult;
-      } catch {
-        // Not JSON, or gone from that commit: counted as a run this report cannot read.
-      }
-      results.push({ r, commit: c });
-    }
+    commits = git('log', '--format=%h', '--', 'bench/results/latest.json').trim().split('\n').filter(Boolean);
   } catch {
     // Not a git checkout: the working tree's run alone.
   }
-  if (current && !results.some((x) => x.r?.date === current.date)) results.unshift({ r: current, commit: 'uncommitted' });
+  const path = join(root, 'bench/results/latest.json');
+  const sources: { commit: string; read: () => string }[] = [
+    ...(existsSync(path) ? [{ commit: 'uncommitted', read: () => readFileSync(path, 'utf8') }] : []),
+    ...commits.map((c) => ({ commit: c, read: () => git('show', `${c}:bench/results/latest.json`) })),
+  ];
   const runs: RunVerdicts[] = [];
   let skipped = 0;
-  for (const { r, commit } of results) {
+  for (const { commit, read } of sources) {
     if (runs.length + skipped >= max) break;
-    if (r?.quick) continue;
     try {
-      if (!r) throw new Error('unreadable');
-      runs.push(runVerdicts(r, commit));
+      const run = runVerdicts(JSON.parse(read()) as BenchResult, commit);
+      // The working tree's run is the newest version git holds once it is committed: one run, named by its commit.
+      const same = runs.find((x) => x.date === run.date);
+      if (!same) runs.push(run);
+      else if (same.commit === 'uncommitted') same.commit = run.commit;
     } catch {
+      // Not JSON, or results older than this report can read.
       skipped++;
     }
   }

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { historyMarkdown, type RunVerdicts } from '../../../bench/history';
 import { verdictOf, type Verdict } from '../../../bench/report';
 
-const run = (date: string, build: string, rows: [string, Verdict][]): RunVerdicts => ({
+const run = (date: string, sizes: string, hash: string | null, rows: [string, Verdict][]): RunVerdicts => ({
   date,
-  build,
+  sizes,
+  hash,
   commit: `c${date.slice(-2)}`,
   verdicts: new Map(rows.map(([k, v]) => [`${k} · chromium`, v])),
-  keys: rows.map(([k]) => `${k} · chromium`),
 });
 
 describe('bench history', () => {
@@ -20,9 +20,9 @@ describe('bench history', () => {
 
   it('lays runs side by side, oldest first, counts each row and names each content script once', () => {
     const md = historyMarkdown([
-      run('2026-11-28 10:01', '1/1 · 2/2 B', [['a', 'met']]),
-      run('2026-11-28 11:02', '1/1 · 2/2 B', [['a', 'missed'], ['b', 'met']]),
-      run('2026-11-28 12:03', '3/3 · 4/4 B, `abc`', [['a', 'bounded'], ['b', 'met']]),
+      run('2026-11-28 10:01', '1/1 · 2/2 B', null, [['a', 'met']]),
+      run('2026-11-28 11:02', '1/1 · 2/2 B', null, [['a', 'missed'], ['b', 'met']]),
+      run('2026-11-28 12:03', '3/3 · 4/4 B', 'abc', [['a', 'bounded'], ['b', 'met']]),
     ], 1);
     const lines = md.split('\n');
     expect(lines).toContain('| target | browser | 11-28 10:01 A | 11-28 11:02 A | 11-28 12:03 B | met | out of reach | missed |');
