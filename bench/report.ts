@@ -86,6 +86,12 @@ export interface BenchResult {
   browsers: BrowserResult[];
   matcher: MatcherResult;
   markLimitMs: number;
+  /**
+   * The baselines' loads and Factcard's took turns, one of each kind per round
+   * (bench/round-robin.ts). Absent in runs before the twenty-first pass, which measured every
+   * baseline of a browser first and Factcard after it.
+   */
+  loadsInTurn?: boolean;
 }
 
 const pick = <T>(xs: T[], f: (x: T) => number | null): number[] => xs.map(f).filter((v): v is number => v !== null);
@@ -395,9 +401,9 @@ function tableAfter(intro: string, header: string[], rows: string[][]): string[]
   return ['', intro, '', row(header), row(header.map((_, i) => (i === 0 ? '---' : '---:'))), ...rows.map(row)];
 }
 
-function pageTables(b: BrowserResult, limitMs: number): string[] {
+function pageTables(b: BrowserResult, limitMs: number, inTurn: boolean): string[] {
   const lines = [
-    `Times in ms from DOMContentLoaded, median (min–max); mark.js, the floors and \`markRegExp()\` (in the page's world and in an isolated world, a content script's) run in the same ${b.name} build without the extension, on the same pages. *Walk and matcher*: the floor's walk with Factcard's matcher run over every text node, nothing else (bench/scan-floor.ts).`,
+    `Times in ms from DOMContentLoaded, median (min–max); mark.js, the floors and \`markRegExp()\` (in the page's world and in an isolated world, a content script's) run in the same ${b.name} build without the extension, on the same pages${inTurn ? ", their loads taking turns with Factcard's (one load of each kind per round)" : ', all before Factcard\'s loads'}. *Walk and matcher*: the floor's walk with Factcard's matcher run over every text node, nothing else (bench/scan-floor.ts).`,
     '',
     '| page | mentions (drawn) | settled (whole page found, drawn) | whole page found | last highlight change | first highlights | content script ready | scan work | floor (TreeWalker) | floor in an isolated world | walk and matcher in an isolated world | settled ÷ floor | work ÷ floor | mark.js `mark()` | mark.js `markRegExp()` | `markRegExp()` in an isolated world |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -571,7 +577,7 @@ export function renderMarkdown(r: BenchResult): string {
     ...targets(r),
   ];
   for (const b of r.browsers) {
-    out.push('', `#### ${b.name === 'chromium' ? 'Chromium' : 'Firefox ESR'}: generated news pages`, '', ...pageTables(b, r.markLimitMs));
+    out.push('', `#### ${b.name === 'chromium' ? 'Chromium' : 'Firefox ESR'}: generated news pages`, '', ...pageTables(b, r.markLimitMs, r.loadsInTurn === true));
     const d = b.dynamic;
     if (d) {
       const lat = stat(d.latencies);

@@ -12,7 +12,7 @@ import { DEFAULT_SETTINGS } from '../core/settings';
 import { assertBuilt, launch, poll, startServer, type BrowserName, type Driver } from '../test/e2e/harness';
 import { evaluateText, launchPlainChromium, launchPlainFirefox, type PlainBrowser } from '../test/e2e/harness/native';
 import type { Routes } from '../test/e2e/harness/server';
-import { dynamicRun, factcardRun, floorRun, hoverRun, markRun, pageDomWorkRun, plainPageRun, sheetRestyleRun, soakRun, type BaselineSample, type DomWorkSample, type FactcardSample, type LoadTiming, type SoakResult } from './browser';
+import { dynamicRun, factcardRun, floorRun, hoverRun, markRun, pageDomWorkRun, plainPageRun, sheetRestyleRun, soakRun, type BaselineSample, type SoakResult } from './browser';
 import { scanContent } from '../scripts/scan';
 import type { Dataset } from '../core/dataset-types';
 import { readFileSync } from 'node:fs';
@@ -21,6 +21,7 @@ import { runMatcherBench } from './matcher';
 import { scanFloorSource } from './scan-floor';
 import { syntheticAliases } from './matcher-data';
 import { machineInfo } from './machine';
+import { roundRobin } from './round-robin';
 import { dynamicParagraphs, pageNames, staticPage, type BenchPage } from './pages';
 import { writeHistory } from './history';
 import { writeResults, type BenchResult, type BrowserResult, type BuildInfo, type PageResult } from './report';
@@ -71,64 +72,73 @@ async function measureBrowser(name: BrowserName, routes: Routes, origin: (p: str
   const names = pageNames();
   const pages: PageResult[] = [];
   const isChromium = name === 'chromium';
-  const plain: PlainBrowser = isChromium ? await launchPlainChromium() : await launchPlainFirefox({ preciseTimers: true });
   const scanSource = scanFloorSource();
-  const baselines = new Map<string, { floor: BaselineSample[]; floorIsolated: BaselineSample[]; scanFloor: BaselineSample[]; alone: PageResult['alone']; aloneLoad: LoadTiming[]; aloneDom: DomWorkSample[]; markDefault: BaselineSample[] | string; markRegExp: BaselineSample[]; markRegExpIsolated: BaselineSample[]; sheetRestyle: BaselineSample[] }>();
-  try {
-    for (const { page, runs, warmup } of PAGES) {
-      const url = origin(`/${page.key}.html`);
-      log(`${name}: baselines on the ${page.label} page (no extension)`);
-      // The page alone, as many runs as Factcard gets (one cold load differs a lot from the next).
-      const aloneRuns = await repeat(runs, warmup, () => plainPageRun(plain, url, isChromium));
-      const med = (xs: (number | null)[]): number | null => (xs.some((x) => x === null) ? null : stat(xs as number[])?.median ?? null);
-      const alone = { heapBytes: med(aloneRuns.map((r) => r.heapBytes)) };
-      const floor = await repeat(runs + 2, warmup, () => floorRun(plain, url));
-      // The same walk in an isolated world (a content script's), as many runs.
-      const floorIsolated = await repeat(runs + 2, warmup, () => floorRun(plain, url, 'isolated'));
-      // The walk and the matcher alone, in the same kind of world (bench/scan-floor.ts).
-      const scanFloor = await repeat(runs + 2, warmup, () => floorRun(plain, url, 'isolated', scanSource));
-      const aloneDom = await repeat(runs, warmup, () => pageDomWorkRun(plain, url, domWorkAfter(page)));
-      const markRegExp = await repeat(runs, warmup, () => markRun(plain, url, 'regexp', names, MARK_LIMIT_MS));
-      // The same call where a content script runs (an isolated world; Firefox: Xray wrappers).
-      const markRegExpIsolated = await repeat(runs, warmup, () => markRun(plain, url, 'regexp', names, MARK_LIMIT_MS, 'isolated'));
-      // What Factcard's highlight stylesheet costs the page once it is styled (the settings came late).
-      const sheetRestyle = await repeat(runs, warmup, () => sheetRestyleRun(plain, url));
-      let markDefault: BaselineSample[] | string;
-      if (!isChromium) markDefault = 'n/a (run in Chromium only: one call takes seconds to minutes a page)';
-      else {
-        const first = await markRun(plain, url, 'default', names, MARK_LIMIT_MS);
-        markDefault = first.cut ? [first] : [first, ...(await repeat(Math.max(1, runs - 2), 0, () => markRun(plain, url, 'default', names, MARK_LIMIT_MS)))];
-      }
-      baselines.set(page.key, { floor, floorIsolated, scanFloor, alone, aloneLoad: aloneRuns.map((r) => r.load), aloneDom, markDefault, markRegExp, markRegExpIsolated, sheetRestyle });
-    }
-  } finally {
-    await plain.close();
-  }
-
-  const driver: Driver = await launch(name, { preciseTimers: true });
+  // Both instances are open while the pages are measured: the baselines' loads (no extension)
+  // and Factcard's take turns (bench/round-robin.ts), so a target that compares the two
+  // compares the same stretch of the machine's time.
+  const plain: PlainBrowser = isChromium ? await launchPlainChromium() : await launchPlainFirefox({ preciseTimers: true });
+  let plainOpen = true;
+  const closePlain = async (): Promise<void> => {
+    if (plainOpen) await plain.close();
+    plainOpen = false;
+  };
+  let driver: Driver | null = null;
   let dynamic: BrowserResult['dynamic'] = null;
   let soak: SoakResult | null = null;
   let hover: BrowserResult['hover'] = null;
   let hoverBig: BrowserResult['hoverBig'] = null;
   const indexLoad: BrowserResult['indexLoad'] = [];
   try {
+    driver = await launch(name, { preciseTimers: true });
+    const ext = driver;
     for (const { page, runs, warmup } of PAGES) {
       const url = origin(`/${page.key}.html`);
-      log(`${name}: Factcard on the ${page.label} page (${warmup} warm-up + ${runs} runs)`);
-      const samples: FactcardSample[] = await repeat(runs, warmup, () => factcardRun(driver, url, { quietMs: page.textChars > 1e6 ? 1500 : 800, heap: isChromium }));
-      // The same loads as the page alone above, now with the content script: what it costs the
-      // page before and at its first paint (no observer loop, no summary probe on these).
-      const withLoad = await repeat(runs, warmup, () => plainPageRun(driver, url, false));
-      const withDom = await repeat(runs, warmup, () => pageDomWorkRun(driver, url, domWorkAfter(page)));
-      const b = baselines.get(page.key)!;
-      pages.push({ load: { factcard: withLoad.map((r) => r.load), alone: b.aloneLoad }, domWork: { factcard: withDom, alone: b.aloneDom }, key: page.key, label: page.label, textChars: page.textChars, htmlBytes: Buffer.byteLength(page.html), textNodes: Number(/^(\d+)/.exec(b.floor[0]?.detail ?? '')?.[1] ?? 0), factcard: samples, floor: b.floor, floorIsolated: b.floorIsolated, scanFloor: b.scanFloor, alone: b.alone, markDefault: b.markDefault, markRegExp: b.markRegExp, markRegExpIsolated: b.markRegExpIsolated, sheetRestyle: b.sheetRestyle });
+      log(`${name}: Factcard and the baselines on the ${page.label} page, in turn (${warmup} warm-up + ${runs} runs each)`);
+      const m = await roundRobin({
+        // The page alone, as many loads as Factcard gets (one cold load differs a lot from the next).
+        alone: { runs, run: () => plainPageRun(plain, url, isChromium) },
+        floor: { runs: runs + 2, run: () => floorRun(plain, url) },
+        // The same walk in an isolated world (a content script's).
+        floorIsolated: { runs: runs + 2, run: () => floorRun(plain, url, 'isolated') },
+        // The walk and the matcher alone, in the same kind of world (bench/scan-floor.ts).
+        scanFloor: { runs: runs + 2, run: () => floorRun(plain, url, 'isolated', scanSource) },
+        aloneDom: { runs, run: () => pageDomWorkRun(plain, url, domWorkAfter(page)) },
+        markRegExp: { runs, run: () => markRun(plain, url, 'regexp', names, MARK_LIMIT_MS) },
+        // The same call where a content script runs (an isolated world; Firefox: Xray wrappers).
+        markRegExpIsolated: { runs, run: () => markRun(plain, url, 'regexp', names, MARK_LIMIT_MS, 'isolated') },
+        // What Factcard's highlight stylesheet costs the page once it is styled (the settings came late).
+        sheetRestyle: { runs, run: () => sheetRestyleRun(plain, url) },
+        factcard: { runs, run: () => factcardRun(ext, url, { quietMs: page.textChars > 1e6 ? 1500 : 800, heap: isChromium }) },
+        // The same loads as the page alone, now with the content script: what it costs the
+        // page before and at its first paint (no observer loop, no summary probe on these).
+        withLoad: { runs, run: () => plainPageRun(ext, url, false) },
+        withDom: { runs, run: () => pageDomWorkRun(ext, url, domWorkAfter(page)) },
+      }, warmup);
+      const med = (xs: (number | null)[]): number | null => (xs.some((x) => x === null) ? null : stat(xs as number[])?.median ?? null);
+      // mark.js's default mode is no target's baseline and takes seconds to minutes a call: after the rounds.
+      let markDefault: BaselineSample[] | string;
+      if (!isChromium) markDefault = 'n/a (run in Chromium only: one call takes seconds to minutes a page)';
+      else {
+        const first = await markRun(plain, url, 'default', names, MARK_LIMIT_MS);
+        markDefault = first.cut ? [first] : [first, ...(await repeat(Math.max(1, runs - 2), 0, () => markRun(plain, url, 'default', names, MARK_LIMIT_MS)))];
+      }
+      pages.push({
+        load: { factcard: m.withLoad.map((r) => r.load), alone: m.alone.map((r) => r.load) },
+        domWork: { factcard: m.withDom, alone: m.aloneDom },
+        key: page.key, label: page.label, textChars: page.textChars, htmlBytes: Buffer.byteLength(page.html),
+        textNodes: Number(/^(\d+)/.exec(m.floor[0]?.detail ?? '')?.[1] ?? 0),
+        factcard: m.factcard, floor: m.floor, floorIsolated: m.floorIsolated, scanFloor: m.scanFloor,
+        alone: { heapBytes: med(m.alone.map((r) => r.heapBytes)) },
+        markDefault, markRegExp: m.markRegExp, markRegExpIsolated: m.markRegExpIsolated, sheetRestyle: m.sheetRestyle,
+      });
     }
+    await closePlain();
 
     log(`${name}: dynamic page (1,000 paragraphs in 20 bursts)`);
     const paragraphs = dynamicParagraphs(QUICK ? 200 : 1000);
     const bursts: string[] = [];
     for (let i = 0; i < paragraphs.length; i += 50) bursts.push(paragraphs.slice(i, i + 50).join('\n'));
-    dynamic = { paragraphs: paragraphs.length, bursts: bursts.length, gapMs: 250, ...(await dynamicRun(driver, origin('/10k.html'), bursts, 250)) };
+    dynamic = { paragraphs: paragraphs.length, bursts: bursts.length, gapMs: 250, ...(await dynamicRun(ext, origin('/10k.html'), bursts, 250)) };
 
     log(`${name}: infinite-scroll soak`);
     {
@@ -137,24 +147,24 @@ async function measureBrowser(name: BrowserName, routes: Routes, origin: (p: str
       const bursts: string[][] = [];
       for (let i = 0; i < paragraphs.length; i += size) bursts.push(paragraphs.slice(i, i + size));
       const dataset = JSON.parse(readFileSync(join(ROOT, 'data/dataset.json'), 'utf8')) as Dataset;
-      soak = await soakRun(driver, origin('/10k.html'), bursts, 100, async (html) => (await scanContent(html, 'html', dataset)).length);
+      soak = await soakRun(ext, origin('/10k.html'), bursts, 100, async (html) => (await scanContent(html, 'html', dataset)).length);
     }
 
     log(`${name}: hover`);
     // 10 names, 5 rounds: 50 hovers (the first is the warm-up).
-    const names = hoverWords(PAGES[0]!.page.html, QUICK ? 3 : 10);
-    const words = Array.from({ length: QUICK ? 1 : 5 }, () => names).flat();
-    const h = await hoverRun(driver, origin('/10k.html'), words, DEFAULT_SETTINGS.hoverDelayMs);
+    const hoverNames = hoverWords(PAGES[0]!.page.html, QUICK ? 3 : 10);
+    const words = Array.from({ length: QUICK ? 1 : 5 }, () => hoverNames).flat();
+    const h = await hoverRun(ext, origin('/10k.html'), words, DEFAULT_SETTINGS.hoverDelayMs);
     hover = { dwellMs: DEFAULT_SETTINGS.hoverDelayMs, words, samples: h.samples.slice(1), framesBefore: h.framesBefore.slice(1), first: h.samples[0] ?? null, failures: h.failures };
     log(`${name}: hover on the 2 MB page`);
     const bigWords = hoverWords(PAGES[2]!.page.html, QUICK ? 2 : 5);
-    const hb = await hoverRun(driver, origin('/2m.html'), bigWords, DEFAULT_SETTINGS.hoverDelayMs);
+    const hb = await hoverRun(ext, origin('/2m.html'), bigWords, DEFAULT_SETTINGS.hoverDelayMs);
     hoverBig = { dwellMs: DEFAULT_SETTINGS.hoverDelayMs, words: bigWords, first: hb.samples[0] ?? null, samples: hb.samples.slice(1), framesBefore: hb.framesBefore.slice(1), failures: hb.failures };
 
     log(`${name}: index load in the page`);
     for (const [label, path] of [['dataset index', '/index/dataset.json'], ['10,000-entity synthetic index', '/index/synthetic-10k.json']] as const) {
       const samples = await repeat(QUICK ? 2 : 5, 1, async () => {
-        const p = await driver.open(origin('/index-load.html'));
+        const p = await ext.open(origin('/index-load.html'));
         try {
           await poll(() => evaluateText<boolean>(p, 'window.__ready === true'), 'the index-load page', 10_000, 20);
           return await evaluateText<{ load: number; firstFind: number; bytes: number }>(p, `window.__loadIndex(${JSON.stringify(path)})`);
@@ -165,7 +175,8 @@ async function measureBrowser(name: BrowserName, routes: Routes, origin: (p: str
       indexLoad.push({ label, bytes: samples[0]?.bytes ?? 0, load: stat(samples.map((s) => s.load)), firstFind: stat(samples.map((s) => s.firstFind)) });
     }
   } finally {
-    await driver.close();
+    await closePlain();
+    await driver?.close();
   }
   return { name, pages, dynamic, soak, hover, hoverBig, indexLoad };
 }
@@ -224,7 +235,7 @@ async function main(): Promise<void> {
   log('matcher (Node)');
   const matcher = await runMatcherBench(QUICK ? { textChars: 300_000, runs: 3, warmup: 1, sizes: [10_000] } : { runs: 3, warmup: 1, log });
 
-  const result: BenchResult = { date: new Date().toISOString(), durationS: 0, quick: QUICK, machine, build, sizes, browsers, matcher, markLimitMs: MARK_LIMIT_MS };
+  const result: BenchResult = { date: new Date().toISOString(), durationS: 0, quick: QUICK, machine, build, sizes, browsers, matcher, markLimitMs: MARK_LIMIT_MS, loadsInTurn: true };
   result.durationS = Math.round((Date.now() - t0) / 1000);
   // A quick smoke run never replaces the committed figures.
   const md = writeResults(ROOT, result, QUICK ? 'quick' : 'latest', { json: true, readme: process.env.BENCH_NO_README !== '1' && !QUICK });
