@@ -22,6 +22,8 @@ export interface RunVerdicts {
   commit: string;
   /** Per target row ("target · browser"), its verdict, in the run's order. */
   verdicts: Map<string, Verdict>;
+  /** Its baselines' loads took turns with Factcard's (report.ts, loadsInTurn; since the twenty-first pass). */
+  inTurn: boolean;
 }
 
 /** A run's verdicts; throws where this checkout's report cannot read results that old. */
@@ -37,6 +39,7 @@ export function runVerdicts(r: BenchResult, commit: string): RunVerdicts {
     hash: r.build?.contentScript.chrome ?? null,
     commit: r.build ? `${r.build.commit}${r.build.dirty ? '+' : ''}` : commit,
     verdicts,
+    inTurn: r.loadsInTurn === true,
   };
 }
 
@@ -50,7 +53,7 @@ export function historyMarkdown(runs: RunVerdicts[], skipped = 0): string {
   const letters = new Map<string, string>();
   for (const r of runs) if (!letters.has(r.sizes)) letters.set(r.sizes, String.fromCharCode(65 + letters.size));
   const letter = (r: RunVerdicts): string => letters.get(r.sizes) ?? '?';
-  const head = ['target', 'browser', ...runs.map((r) => `${r.date.slice(5)} ${letter(r)}`), 'met', 'out of reach', 'missed'];
+  const head = ['target', 'browser', ...runs.map((r) => `${r.date.slice(5)} ${letter(r)}${r.inTurn ? ' ⇄' : ''}`), 'met', 'out of reach', 'missed'];
   const lines = [
     `| ${head.join(' | ')} |`,
     `| --- | --- | ${runs.map(() => ':---:').join(' | ')} | ---: | ---: | ---: |`,
@@ -67,7 +70,7 @@ export function historyMarkdown(runs: RunVerdicts[], skipped = 0): string {
     return `${l}: content script ${sizes} (Chrome · Firefox, raw/gzip)${hashes.length ? `, SHA-256 ${hashes.join(', ')} (Chrome)` : ''}, ${of.length} run${of.length === 1 ? '' : 's'}, ${[...new Set(of.map((r) => r.commit))].join(', ')}`;
   });
   return [
-    `The last ${runs.length} full runs${skipped ? ` (and ${skipped} in the same span whose results this report cannot read)` : ''}, each judged by this checkout's rules: ✅ met, ◐ missed with the measured reason that puts it out of reach (in that run's row), ❌ missed, · no such row then. The letter after a run's date names the content script it measured (by its sizes; runs since the twentieth pass also record its hash), with the commits it was measured at (the one a run recorded, \`+\` for uncommitted changes; for older runs, the commit that holds its results):`,
+    `The last ${runs.length} full runs${skipped ? ` (and ${skipped} in the same span whose results this report cannot read)` : ''}, each judged by this checkout's rules: ✅ met, ◐ missed with the measured reason that puts it out of reach (in that run's row), ❌ missed, · no such row then. The letter after a run's date names the content script it measured (by its sizes; runs since the twentieth pass also record its hash), with the commits it was measured at (the one a run recorded, \`+\` for uncommitted changes; for older runs, the commit that holds its results)${runs.some((r) => r.inTurn) ? '. ⇄ after the letter: the run\'s baselines and Factcard took turns load by load (bench/round-robin.ts); the runs without it measured every baseline first and Factcard minutes later' : ''}:`,
     '',
     ...builds.map((b) => `- ${b}`),
     '',

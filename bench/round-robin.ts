@@ -5,6 +5,11 @@
 // alone's first frame) compared two different stretches of the machine's time, and a row
 // changed sides between two runs of the same build with the baseline's speed alone
 // (bench/README.md, twenty-first pass). In turn, a slow stretch slows every kind alike.
+//
+// Two things keep one kind from paying for another: each round runs the kinds in a new order
+// (a seeded shuffle: a kind does not always follow the same other, as it would in a rotation),
+// and before each load the caller's `settle` waits for the machine to go quiet (the last tab's
+// teardown, the other browser's collections: bench/quiet.ts).
 
 /** A kind of load: how many to keep, and one load. */
 export interface Job<T> {
@@ -14,20 +19,58 @@ export interface Job<T> {
 
 type Results<J extends Record<string, Job<unknown>>> = { [K in keyof J]: J[K] extends Job<infer T> ? T[] : never };
 
+export interface RoundRobinOptions {
+  /** Loads of each kind run first and discarded. */
+  warmup: number;
+  /** Awaited before every load. */
+  settle?: () => Promise<void>;
+  /** Seeds the rounds' order (the same seed, the same order). */
+  seed?: number;
+}
+
+/** A small seeded generator (mulberry32): the order of a run's rounds can be told again. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The order of the kinds in each round: a Fisher–Yates shuffle per round. */
+export function roundOrders(keys: readonly string[], rounds: number, seed = 1): string[][] {
+  const next = random(seed);
+  return Array.from({ length: rounds }, () => {
+    const order = [...keys];
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    return order;
+  });
+}
+
 /**
- * Runs every job `warmup` times (discarded), then in rounds: round r runs, once each, the jobs
- * that want more than r loads, starting one job further on in each round so that no kind
- * always comes right after the same other. Returns each job's kept loads in the order run.
+ * Runs every job `warmup` times (discarded), then in rounds: round r runs, once each and in
+ * that round's order, the jobs that want more than r loads. Returns each job's kept loads in
+ * the order run.
  */
-export async function roundRobin<J extends Record<string, Job<unknown>>>(jobs: J, warmup: number): Promise<Results<J>> {
+export async function roundRobin<J extends Record<string, Job<unknown>>>(jobs: J, { warmup, settle, seed }: RoundRobinOptions): Promise<Results<J>> {
   const keys = Object.keys(jobs) as (keyof J & string)[];
   const out = Object.fromEntries(keys.map((k) => [k, [] as unknown[]])) as Record<keyof J, unknown[]>;
-  for (const k of keys) for (let i = 0; i < warmup; i++) await jobs[k]!.run();
+  const once = async (k: keyof J & string): Promise<unknown> => {
+    await settle?.();
+    return jobs[k]!.run();
+  };
+  for (const k of keys) for (let i = 0; i < warmup; i++) await once(k);
   const rounds = Math.max(0, ...keys.map((k) => jobs[k]!.runs));
+  const orders = roundOrders(keys, rounds, seed);
   for (let r = 0; r < rounds; r++) {
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[(i + r) % keys.length]!;
-      if (jobs[k]!.runs > r) out[k].push(await jobs[k]!.run());
+    for (const k of orders[r]! as (keyof J & string)[]) {
+      if (jobs[k]!.runs > r) out[k].push(await once(k));
     }
   }
   return out as Results<J>;

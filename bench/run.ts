@@ -21,6 +21,7 @@ import { runMatcherBench } from './matcher';
 import { scanFloorSource } from './scan-floor';
 import { syntheticAliases } from './matcher-data';
 import { machineInfo } from './machine';
+import { quiet } from './quiet';
 import { roundRobin } from './round-robin';
 import { dynamicParagraphs, pageNames, staticPage, type BenchPage } from './pages';
 import { writeHistory } from './history';
@@ -113,7 +114,7 @@ async function measureBrowser(name: BrowserName, routes: Routes, origin: (p: str
         // page before and at its first paint (no observer loop, no summary probe on these).
         withLoad: { runs, run: () => plainPageRun(ext, url, false) },
         withDom: { runs, run: () => pageDomWorkRun(ext, url, domWorkAfter(page)) },
-      }, warmup);
+      }, { warmup, settle: async () => void (await quiet()), seed: PAGES.findIndex((x) => x.page === page) + 1 });
       const med = (xs: (number | null)[]): number | null => (xs.some((x) => x === null) ? null : stat(xs as number[])?.median ?? null);
       // mark.js's default mode is no target's baseline and takes seconds to minutes a call: after the rounds.
       let markDefault: BaselineSample[] | string;

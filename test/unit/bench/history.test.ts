@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { historyMarkdown, type RunVerdicts } from '../../../bench/history';
 import { verdictOf, type Verdict } from '../../../bench/report';
 
-const run = (date: string, sizes: string, hash: string | null, rows: [string, Verdict][]): RunVerdicts => ({
+const run = (date: string, sizes: string, hash: string | null, rows: [string, Verdict][], inTurn = false): RunVerdicts => ({
   date,
   sizes,
   hash,
   commit: `c${date.slice(-2)}`,
   verdicts: new Map(rows.map(([k, v]) => [`${k} · chromium`, v])),
+  inTurn,
 });
 
 describe('bench history', () => {
@@ -32,5 +33,17 @@ describe('bench history', () => {
     expect(lines).toContain('- A: content script 1/1 · 2/2 B (Chrome · Firefox, raw/gzip), 2 runs, c01, c02');
     expect(lines).toContain('- B: content script 3/3 · 4/4 B (Chrome · Firefox, raw/gzip), SHA-256 `abc` (Chrome), 1 run, c03');
     expect(md).toContain('and 1 in the same span whose results this report cannot read');
+    // No run took its loads in turn: no mark, and no word about it.
+    expect(md).not.toContain('⇄');
+  });
+
+  it('marks the runs whose baselines and Factcard took turns load by load', () => {
+    const md = historyMarkdown([
+      run('2026-11-29 07:01', '1/1 · 2/2 B', 'abc', [['a', 'missed']]),
+      run('2026-11-29 07:40', '1/1 · 2/2 B', 'abc', [['a', 'met']], true),
+    ]);
+    const lines = md.split('\n');
+    expect(lines).toContain('| target | browser | 11-29 07:01 A | 11-29 07:40 A ⇄ | met | out of reach | missed |');
+    expect(md).toContain('⇄ after the letter: the run\'s baselines and Factcard took turns load by load');
   });
 });
