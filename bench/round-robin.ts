@@ -11,6 +11,8 @@
 // and before each load the caller's `settle` waits for the machine to go quiet (the last tab's
 // teardown, the other browser's collections: bench/quiet.ts).
 
+import { rng } from './matcher-data';
+
 /** A kind of load: how many to keep, and one load. */
 export interface Job<T> {
   runs: number;
@@ -28,21 +30,9 @@ export interface RoundRobinOptions {
   seed?: number;
 }
 
-/** A small seeded generator (mulberry32): the order of a run's rounds can be told again. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The order of the kinds in each round: a Fisher–Yates shuffle per round. */
 export function roundOrders(keys: readonly string[], rounds: number, seed = 1): string[][] {
-  const next = random(seed);
+  const next = rng(seed);
   return Array.from({ length: rounds }, () => {
     const order = [...keys];
     for (let i = order.length - 1; i > 0; i--) {
