@@ -8,6 +8,7 @@ import type { Machine } from './machine';
 import { matcherBenchMarkdown, type Result as MatcherResult } from './matcher';
 import { CARD_SCRIPT_BUDGET, CONTENT_SCRIPT_BUDGET, type Bytes } from './size';
 import { FIRST_CHUNK_CHARS } from '../dom/page-scanner';
+import { paired } from './round-robin';
 import { fmtStat, kB, num, stat, type Stat } from './stats';
 
 export interface PageResult {
@@ -491,6 +492,19 @@ function targets(r: BenchResult): string[] {
   ];
 }
 
+/**
+ * A run made in turn (loadsInTurn) compared round by round: Factcard's settled time against the
+ * call's load of the same round. Beside the medians, not instead of them: the row is judged on
+ * the medians, as every earlier run was.
+ */
+function roundByRound(p: PageResult): string {
+  const pr = paired(p.factcard.map((x) => x.settle), p.markRegExp.map((x) => x.ms));
+  if (!pr) return '';
+  const d = stat(pr.differences)!;
+  const signed = (n: number): string => (n < 0 ? `−${num(-n, 1)}` : n > 0 ? `+${num(n, 1)}` : '0');
+  return `; round by round (each of Factcard's loads against the call's in the same round): Factcard sooner in ${pr.ahead} of ${pr.rounds}, Factcard − the call ${signed(d.median)} ms (${signed(d.min)} to ${signed(d.max)})`;
+}
+
 /** The target rows of a run, per browser, judged by this checkout's rules (also for older runs: bench/history.ts). */
 export function targetRows(r: BenchResult): TargetRow[] {
   const rows: TargetRow[] = [];
@@ -541,7 +555,8 @@ export function targetRows(r: BenchResult): TargetRow[] {
       const late = m && !bound ? settingsLateBound(p.factcard, s, m.median, '`markRegExp()`') : '';
       const sandbox = m && !bound ? worldBound(p, s, m, world) : '';
       const sheet = m && !bound ? sheetBound(p, s, m.median, '`markRegExp()`') : '';
-      row(`faster than mark.js \`markRegExp()\` on the ${p.label} page`, b.name, `${ms(s)} vs ${ms(m)} ms${isoText}${bound}${late}${sandbox}${sheet}${margin}`, !!s && !!m && s.median < m.median);
+      const rounds = r.loadsInTurn ? roundByRound(p) : '';
+      row(`faster than mark.js \`markRegExp()\` on the ${p.label} page`, b.name, `${ms(s)} vs ${ms(m)} ms${rounds}${isoText}${bound}${late}${sandbox}${sheet}${margin}`, !!s && !!m && s.median < m.median);
     }
     const big = page('2m');
     if (big) {

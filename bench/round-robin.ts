@@ -65,3 +65,25 @@ export async function roundRobin<J extends Record<string, Job<unknown>>>(jobs: J
   }
   return out as Results<J>;
 }
+
+/** Two kinds compared round by round: in how many rounds the first came in sooner, and by how much. */
+export interface Paired {
+  rounds: number;
+  /** Rounds in which `a` took less time than `b`. */
+  ahead: number;
+  /** a − b in each round, in round order. */
+  differences: number[];
+}
+
+/**
+ * Pairs two kinds' kept loads from the same roundRobin call: load i of each ran in round i, so
+ * a − b per round compares the same minutes of the machine, which two medians taken over the
+ * whole run do not. A kind given more runs (the floors) pairs only in the rounds both ran; null
+ * when either has none.
+ */
+export function paired(a: readonly number[], b: readonly number[]): Paired | null {
+  const rounds = Math.min(a.length, b.length);
+  if (rounds === 0) return null;
+  const differences = Array.from({ length: rounds }, (_, i) => a[i]! - b[i]!);
+  return { rounds, ahead: differences.filter((d) => d < 0).length, differences };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { busyShare } from '../../../bench/quiet';
-import { roundOrders, roundRobin } from '../../../bench/round-robin';
+import { paired, roundOrders, roundRobin } from '../../../bench/round-robin';
 
 describe('bench round robin', () => {
   it('warms every kind up, then runs one of each per round in that round’s order, settling before each load', async () => {
@@ -39,5 +39,19 @@ describe('bench round robin', () => {
   it('reads the busy share of the CPUs between two samples of /proc/stat', () => {
     expect(busyShare({ busy: 100, total: 1000 }, { busy: 150, total: 1200 })).toBe(0.25);
     expect(busyShare({ busy: 5, total: 10 }, { busy: 5, total: 10 })).toBe(0);
+  });
+});
+
+describe('paired', () => {
+  it('compares two kinds round by round, not median against median', () => {
+    // Medians 20 against 15 (a behind), yet a came in sooner in 2 of 3 rounds: a slow round
+    // slowed both.
+    const p = paired([10, 20, 40], [12, 25, 15]);
+    expect(p).toEqual({ rounds: 3, ahead: 2, differences: [-2, -5, 25] });
+  });
+
+  it('pairs only the rounds both kinds ran, and a tie is not ahead', () => {
+    expect(paired([5, 6], [5, 7, 9, 9])).toEqual({ rounds: 2, ahead: 1, differences: [0, -1] });
+    expect(paired([], [1])).toBeNull();
   });
 });
