@@ -97,6 +97,8 @@ export interface BenchResult {
 
 const pick = <T>(xs: T[], f: (x: T) => number | null): number[] => xs.map(f).filter((v): v is number => v !== null);
 const ms = (s: Stat | null | string): string => fmtStat(s, 1);
+/** A difference with its sign: "+3.2", "−8.9" (a true minus sign). */
+const signed = (n: number): string => `${n >= 0 ? '+' : '−'}${num(Math.abs(n), 1)}`;
 
 function baseline(samples: BaselineSample[] | string, limitMs: number): string {
   if (typeof samples === 'string') return samples;
@@ -437,7 +439,7 @@ function pageTables(b: BrowserResult, limitMs: number, inTurn: boolean): string[
       `| ${p.label} | ${kB(p.htmlBytes)} | ${num(p.textNodes, 0)} | ${tasks(p.load.factcard)} | ${tasks(p.load.alone)} | ${heap ? `${num(heap.median / 1e6, 2)} MB` : why} | ${p.alone.heapBytes === null ? why : `${num(p.alone.heapBytes / 1e6, 2)} MB`} | ${heap && p.alone.heapBytes !== null ? `${num((heap.median - p.alone.heapBytes) / 1e6, 2)} MB` : '–'} |`,
     );
   }
-  const delta = (a: Stat | null, z: Stat | null): string => (a && z ? `${a.median >= z.median ? '+' : '−'}${num(Math.abs(a.median - z.median), 1)}` : '–');
+  const delta = (a: Stat | null, z: Stat | null): string => (a && z ? signed(a.median - z.median) : '–');
   lines.push(...tableAfter(
     'What the page waits for, in ms from the first byte of its HTML (navigation timing `responseStart`): DOMContentLoaded, the first contentful paint, and the end of the first frame after DOMContentLoaded (its style, layout and paint; a task posted from its animation-frame callback), with Factcard and for the page alone (each in its own browser instance, on plain loads without the observer loop or the summary probe). The content script runs at `document_start`, before the page is parsed: its start-up delays DOMContentLoaded, the work it does in DOMContentLoaded comes before that frame, and the rest of its scan ' + (waitsForFirstFrame(b.name) ? 'after it.' : 'in short tasks in the wait for it and after it.'),
     ['page', 'DOMContentLoaded with Factcard', 'page alone', 'Δ', 'first contentful paint with Factcard', 'page alone', 'Δ', 'first frame after DOMContentLoaded done, with Factcard', 'page alone', 'Δ'],
@@ -501,7 +503,6 @@ function roundByRound(p: PageResult): string {
   const pr = paired(p.factcard.map((x) => x.settle), p.markRegExp.map((x) => x.ms));
   if (!pr) return '';
   const d = stat(pr.differences)!;
-  const signed = (n: number): string => (n < 0 ? `−${num(-n, 1)}` : n > 0 ? `+${num(n, 1)}` : '0');
   return `; round by round (each of Factcard's loads against the call's in the same round): Factcard sooner in ${pr.ahead} of ${pr.rounds}, Factcard − the call ${signed(d.median)} ms (${signed(d.min)} to ${signed(d.max)})`;
 }
 
